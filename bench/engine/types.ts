@@ -1,0 +1,151 @@
+/**
+ * The contracts of the engine benchmark: its options, what each part measures, and the JSON it
+ * writes (a {@link BenchReport}). Times are seconds unless a name says otherwise; latencies are
+ * milliseconds; memory is bytes.
+ */
+
+/** The three parts of the benchmark; `--only` picks one. */
+export type BenchPart = 'cost' | 'accuracy' | 'memory';
+
+/** What a run of the benchmark does, from its flags. */
+export interface BenchOptions {
+  readonly parts: readonly BenchPart[];
+  /** Length of the memory run (s). */
+  readonly memorySeconds: number;
+  /** Where the JSON report goes (absolute path). */
+  readonly outFile: string;
+}
+
+/** The machine the figures were measured on. */
+export interface Machine {
+  cpuModel: string;
+  cores: number;
+  node: string;
+  platform: string;
+  arch: string;
+}
+
+/** A load generator the benchmark compares. */
+export type Tool = 'launchday' | 'autocannon';
+
+/** CPU time a process and its waited-for children used, from the OS (s). */
+export interface CpuTime {
+  userS: number;
+  sysS: number;
+  totalS: number;
+}
+
+/** One timed run of a tool in the cost part. */
+export interface CostRun {
+  /** The load's planned length (s). */
+  seconds: number;
+  requests: number;
+  /** Requests that failed (errors, timeouts, unexpected statuses); a clean run has none. */
+  failed: number;
+  cpu: CpuTime;
+  /** Wall-clock time of the whole process, start-up included (s). */
+  wallS: number;
+  /** Requests per second over the load, as the tool reports its own duration. */
+  requestsPerSecond: number;
+}
+
+/** One tool's cost: its raw runs and the marginal CPU per request between them. */
+export interface ToolCost {
+  tool: Tool;
+  runs: CostRun[];
+  /** ΔCPU / Δrequests between the long and the short run (µs per request). */
+  marginalUsPerRequest: number;
+  /** Throughput of the long run (requests/s). */
+  requestsPerSecond: number;
+}
+
+/** Part 1: CPU per request of launchday and autocannon in the same closed loop. */
+export interface CostResult {
+  connections: number;
+  launchday: ToolCost;
+  autocannon: ToolCost;
+  /** launchday's marginal µs/request over autocannon's (target ≤ 1.0). */
+  ratio: number;
+}
+
+/** The tail percentiles the accuracy part compares (ms). */
+export interface TailLatency {
+  p99: number;
+  'p99.9': number;
+}
+
+/** One freeze of the freezing server, as it announced it (epoch ms). */
+export interface FreezeWindow {
+  startMs: number;
+  endMs: number;
+}
+
+/** One tool's run against the freezing server. */
+export interface AccuracyRun {
+  tool: Tool;
+  /** Requests per second asked for, and achieved: requests completed / planned seconds. */
+  targetRate: number;
+  achievedRate: number;
+  /** achievedRate vs targetRate (%), negative when short. */
+  rateErrorPct: number;
+  requests: number;
+  /** Requests that failed (errors, timeouts, unexpected statuses). */
+  failed: number;
+  /** Iterations launchday dropped at its in-flight cap; null for autocannon. */
+  dropped: number | null;
+  /** What the tool reported. */
+  reported: TailLatency;
+  /** The truth for this run: planned arrivals over the server's real freezes in its window. */
+  truth: TailLatency;
+  /** reported vs truth (%). */
+  errorPct: TailLatency;
+  /** The freezes that fell in the run's window. */
+  freezes: FreezeWindow[];
+}
+
+/** Part 2: reported tail latency vs the truth behind a freezing server. */
+export interface AccuracyResult {
+  connections: number;
+  seconds: number;
+  schedule: { periodMs: number; freezeMs: number; serviceMs: number };
+  /** The steady-state truth derived from the schedule alone. */
+  analytic: TailLatency;
+  launchday: AccuracyRun;
+  autocannon: AccuracyRun;
+}
+
+/** One reading of the generator's resident set size. */
+export interface RssSample {
+  /** Seconds since the generator started. */
+  t: number;
+  rssBytes: number;
+}
+
+/** Part 3: launchday's RSS over a long constant-rate run. */
+export interface MemoryResult {
+  rate: number;
+  seconds: number;
+  /** The reading at the baseline time (after warm-up) and the last one. */
+  baseline: RssSample;
+  end: RssSample;
+  /** end vs baseline (%); target < 10. */
+  growthPct: number;
+  achievedRate: number;
+  requests: number;
+  dropped: number;
+  samples: RssSample[];
+}
+
+/** The JSON the benchmark writes: the machine and every part it ran. */
+export interface BenchReport {
+  benchmark: 'engine';
+  startedAt: string;
+  machine: Machine;
+  options: { parts: readonly BenchPart[]; memorySeconds: number };
+  cost?: CostResult;
+  accuracy?: AccuracyResult;
+  memory?: MemoryResult;
+}
+
+/** A JSON line a benchmark server writes on stdout: its port once, then each freeze. */
+export type ServerMessage = { port: number } | { freeze: FreezeWindow };

@@ -1,0 +1,62 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { parseKeyValues } from '../config/env-options.js';
+import type { RunOptions } from '../config/types.js';
+
+/** The flags that `run` and the commands built on it share, as commander parses them. */
+export interface RunFlags {
+  baseUrl?: string;
+  param: string[];
+  tag: string[];
+  seed?: number;
+  workers?: number;
+  outDir?: string;
+  summaryExport?: string;
+  allowHost: string[];
+}
+
+/** Adds the run flags to `command`. */
+export function addRunFlags(command: Command): Command {
+  return command
+    .option('--base-url <url>', 'where relative URLs go (overrides the scenario)')
+    .option('-p, --param <key=value>', 'set a scenario parameter (repeatable)', collect, [])
+    .option(
+      '--tag <key=value>',
+      'add a test-wide tag to every metric, e.g. testid=pr-42 (repeatable)',
+      collect,
+      [],
+    )
+    .option(
+      '--seed <n>',
+      'seed for faker data and Poisson arrivals (reproducible runs)',
+      wholeNumber,
+    )
+    .option('--workers <n>', 'worker threads generating load (default: one per core)', wholeNumber)
+    .option('--out-dir <dir>', 'where run folders are written (default: reports)')
+    .option('--summary-export <file>', "also write the summary in k6's --summary-export layout")
+    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, []);
+}
+
+/** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
+export function runOptionsFrom(flags: RunFlags): RunOptions {
+  return {
+    baseUrl: flags.baseUrl,
+    params: parseKeyValues(flags.param, '--param'),
+    tags: parseKeyValues(flags.tag, '--tag'),
+    seed: flags.seed,
+    workers: flags.workers,
+    outDir: flags.outDir,
+    summaryExport: flags.summaryExport,
+    allowHosts: flags.allowHost,
+  };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0)
+    throw new InvalidArgumentError('expected a whole number, e.g. 2');
+  return number;
+}

@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander';
+import { LAUNCHDAY_VERSION } from '../core/environment.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+import { reportError } from './report-error.js';
+
+/** How a command reports its exit code to {@link runCli}. */
+export type SetExitCode = (code: number) => void;
+
+/** Builds the `launchday` command line: one small file per command under commands/. */
+export function buildProgram(setExitCode: SetExitCode): Command {
+  const program = new Command('launchday')
+    .description('Load testing and capacity planning for a launch surge')
+    .version(LAUNCHDAY_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+  registerRun(program, setExitCode);
+  registerValidate(program, setExitCode);
+  return program;
+}
+
+/** Runs the CLI on `argv` and returns the exit code (see core/exit-codes.ts). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  try {
+    await buildProgram((code) => {
+      exitCode = code;
+    }).parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    return reportError(error);
+  }
+}

@@ -1,0 +1,62 @@
+import type { ExecutorPlan } from '../executors/index.js';
+import type { HttpOptions } from '../http/index.js';
+import type { ThresholdDefinition, ThresholdSpec } from '../metrics/threshold-types.js';
+import type { Tags } from '../metrics/types.js';
+import type { ParamSpecs, ParamValues } from '../scenario/index.js';
+
+/**
+ * What a user asks of a run, from CLI flags or the programmatic API, before it is merged with the
+ * scenario and the environment. Every field is optional: unset ones fall back to
+ * `LAUNCHDAY_*` environment variables, then to the scenario, then to the defaults.
+ */
+export interface RunOptions {
+  /** Where relative URLs go; overrides the scenario's `baseUrl`. */
+  baseUrl?: string;
+  /** `--param key=value` pairs, as strings; parsed against the scenario's param specs. */
+  params?: Readonly<Record<string, string>>;
+  /** Test-wide tags added to every metric, e.g. `{ testid: 'pr-123' }`. */
+  tags?: Readonly<Record<string, string>>;
+  /** The seed of every random choice (faker data, Poisson arrivals). */
+  seed?: number;
+  /** Worker threads generating load; default one per core. */
+  workers?: number;
+  /** Where run folders are written; default `reports`. */
+  outDir?: string;
+  /** Also write the summary in k6's `--summary-export` layout to this file. */
+  summaryExport?: string;
+  /** Hosts other than loopback that the run may send requests to. */
+  allowHosts?: readonly string[];
+}
+
+/** A workload ready to run: its name, validated plan and tags. */
+export interface ResolvedWorkload {
+  readonly name: string;
+  readonly plan: ExecutorPlan;
+  readonly tags: Tags;
+}
+
+/** A run's whole configuration, merged and validated, frozen; plain data. */
+export interface ResolvedRun {
+  readonly scenario: {
+    readonly name: string;
+    readonly description?: string;
+    readonly file: string;
+    readonly bundleFile: string;
+  };
+  readonly baseUrl: string | undefined;
+  readonly params: ParamValues<ParamSpecs>;
+  readonly tags: Tags;
+  readonly seed: number;
+  readonly workers: number;
+  readonly outDir: string;
+  readonly summaryExport: string | undefined;
+  readonly allowedHosts: readonly string[];
+  readonly http: HttpOptions;
+  readonly workloads: readonly ResolvedWorkload[];
+  readonly thresholdSpec: ThresholdSpec;
+  readonly thresholds: readonly ThresholdDefinition[];
+  /** When the last workload stops scheduling, in ms after the start (without gracefulStop). */
+  readonly durationMs: number;
+  /** The longest the run can take: the latest workload end plus its gracefulStop. */
+  readonly maxDurationMs: number;
+}

@@ -1,0 +1,156 @@
+/**
+ * The versioned result of a run: what `launchday run` writes as result.json, and what reports,
+ * `compare` and `capacity` read back. Everything in it is plain JSON. Times are ISO strings or
+ * milliseconds; latencies in summaries are milliseconds; histograms are HdrHistogram V2
+ * encodings of microseconds. schemas/result.schema.json documents it as a JSON Schema.
+ */
+
+/** The version of the {@link RunResult} layout this launchday writes and reads. */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** How a run ended. */
+export type RunStatus = 'passed' | 'thresholds-failed' | 'aborted-by-threshold' | 'interrupted';
+
+/** Latency percentiles in milliseconds. */
+export interface LatencyStats {
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** One second of the run: the per-second series that reports and live outputs chart. */
+export interface IntervalPoint {
+  /** Seconds since the run's start (interval i covers [i, i+1)). */
+  t: number;
+  /** Requests that completed in the interval, and how many of them failed. */
+  requests: number;
+  failed: number;
+  /** Latency (`http_req_duration`) of the interval's requests, all names together. */
+  latency: LatencyStats;
+  /** Per request name: count, failures and latency in the interval. */
+  byName: Record<string, { requests: number; failed: number } & LatencyStats>;
+  /** Failed requests by error class in the interval. */
+  errors: Record<string, number>;
+  /** Per workload: planned and achieved start rate (iterations/s), drops, in flight, VUs. */
+  workloads: Record<string, WorkloadPoint>;
+  /** Bytes sent and received in the interval. */
+  dataSent: number;
+  dataReceived: number;
+  /** How well the generator kept its schedule in the interval. */
+  generator: { schedulerLagP99Ms: number; eventLoopUtilization: number };
+}
+
+/** One workload in one second. */
+export interface WorkloadPoint {
+  /** The planned arrival rate (iterations/s) or VU count at the end of the interval. */
+  target: number;
+  /** Iterations started in the interval: the achieved arrival rate. */
+  started: number;
+  dropped: number;
+  inFlight: number;
+  vus: number;
+  journeyErrors: number;
+}
+
+/** A metric series with its aggregate over the whole run; trends keep their histogram. */
+export type SeriesResult =
+  | { metric: string; tags: Record<string, string>; kind: 'trend'; histogram: string }
+  | { metric: string; tags: Record<string, string>; kind: 'counter'; count: number }
+  | { metric: string; tags: Record<string, string>; kind: 'rate'; passes: number; total: number }
+  | { metric: string; tags: Record<string, string>; kind: 'gauge'; value: number; max: number };
+
+/** The aggregate of one metric or sub-metric over the run, in k6's summary terms. */
+export type MetricSummary =
+  | ({
+      kind: 'trend';
+      count: number;
+      avg: number;
+      min: number;
+      med: number;
+      'p(99.9)': number;
+    } & Omit<LatencyStats, 'p50'>)
+  | { kind: 'counter'; count: number; rate: number }
+  | { kind: 'rate'; rate: number; passes: number; fails: number }
+  | { kind: 'gauge'; value: number; max: number };
+
+/** One row of the per-request-name table. */
+export interface RequestSummary extends LatencyStats {
+  name: string;
+  count: number;
+  /** Requests per second over the run. */
+  rate: number;
+  'p99.9': number;
+  failed: number;
+  /** Failed requests by error class. */
+  errors: Record<string, number>;
+}
+
+/** One threshold expression and its verdict. */
+export interface ThresholdOutcome {
+  /** The metric key as written, e.g. `http_req_duration{name:feed}`. */
+  metric: string;
+  expression: string;
+  ok: boolean;
+  /** The value compared, or null when the metric had no data. */
+  observed: number | null;
+  abortOnFail: boolean;
+}
+
+/** One check and how often it passed. */
+export interface CheckOutcome {
+  workload: string;
+  name: string;
+  passes: number;
+  fails: number;
+}
+
+/** Whether the generator kept its schedule well enough for the figures to be trusted. */
+export interface GeneratorHealth {
+  valid: boolean;
+  /** Why not, in sentences a user acts on; empty when valid. */
+  reasons: string[];
+  schedulerLagP99Ms: number;
+  maxEventLoopUtilization: number;
+  workers: number;
+}
+
+/** The machine and software that ran the generator. */
+export interface Environment {
+  launchdayVersion: string;
+  node: string;
+  platform: string;
+  arch: string;
+  cpuModel: string;
+  cpus: number;
+  totalMemoryBytes: number;
+  hostname: string;
+}
+
+/** What result.json holds. */
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  runId: string;
+  scenario: { name: string; description?: string; file: string };
+  status: RunStatus;
+  /** Why the run stopped early, when it did. */
+  stopReason?: string;
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  /** The resolved configuration: options, params, tags and every workload's plan. */
+  config: unknown;
+  environment: Environment;
+  generator: GeneratorHealth;
+  summary: {
+    metrics: Record<string, MetricSummary>;
+    requests: RequestSummary[];
+  };
+  thresholds: ThresholdOutcome[];
+  checks: CheckOutcome[];
+  /** The first journey errors, for the log. */
+  journeyErrors: string[];
+  intervals: IntervalPoint[];
+  series: SeriesResult[];
+}

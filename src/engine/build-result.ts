@@ -1,0 +1,93 @@
+import type { ResolvedRun } from '../config/types.js';
+import {
+  type CheckOutcome,
+  type Environment,
+  type IntervalPoint,
+  type MetricSummary,
+  RESULT_SCHEMA_VERSION,
+  type RunResult,
+  type RunStatus,
+  type ThresholdOutcome,
+} from '../core/result.js';
+import { METRIC_NAMES } from '../metrics/catalogue.js';
+import type { RunMetrics } from '../metrics/run-metrics.js';
+import type { ThresholdResult } from '../metrics/threshold-types.js';
+import { judgeGeneratorHealth } from './generator-health.js';
+
+/** Everything the engine gathered by the end of a run. */
+export interface RunFacts {
+  readonly run: ResolvedRun;
+  readonly runId: string;
+  readonly environment: Environment;
+  readonly metrics: RunMetrics;
+  readonly intervals: readonly IntervalPoint[];
+  readonly thresholds: readonly ThresholdResult[];
+  readonly journeyErrors: readonly string[];
+  readonly startedAt: Date;
+  readonly endedAt: Date;
+  readonly stopped: { status: RunStatus; reason: string } | undefined;
+  /** Iterations still running when gracefulStop ran out. */
+  readonly interrupted: number;
+}
+
+/** Builds the run's {@link RunResult} from what the engine gathered. */
+export function buildResult(facts: RunFacts): RunResult {
+  const { run, metrics } = facts;
+  const thresholds = facts.thresholds.map(
+    (t): ThresholdOutcome => ({
+      metric: t.key,
+      expression: t.expression,
+      ok: t.ok,
+      observed: t.observed,
+      abortOnFail: t.abortOnFail,
+    }),
+  );
+  const status: RunStatus =
+    facts.stopped?.status ?? (thresholds.every((t) => t.ok) ? 'passed' : 'thresholds-failed');
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    runId: facts.runId,
+    scenario: {
+      name: run.scenario.name,
+      description: run.scenario.description,
+      file: run.scenario.file,
+    },
+    status,
+    stopReason: facts.stopped?.reason,
+    startedAt: facts.startedAt.toISOString(),
+    endedAt: facts.endedAt.toISOString(),
+    durationMs: facts.endedAt.getTime() - facts.startedAt.getTime(),
+    config: { ...run, interruptedIterations: facts.interrupted },
+    environment: facts.environment,
+    generator: judgeGeneratorHealth(metrics, facts.intervals, run.workers),
+    summary: { metrics: summarizeMetrics(run, metrics), requests: metrics.requestSummaries() },
+    thresholds,
+    checks: checkOutcomes(metrics),
+    journeyErrors: [...facts.journeyErrors],
+    intervals: [...facts.intervals],
+    series: metrics.seriesResults(),
+  };
+}
+
+/** Every metric with data, each threshold's sub-metric, and `http_req_duration` per name. */
+function summarizeMetrics(run: ResolvedRun, metrics: RunMetrics): Record<string, MetricSummary> {
+  const summaries: Record<string, MetricSummary> = {};
+  const add = (key: string, metric: string, filter: Record<string, string> = {}) => {
+    const summary = metrics.summarize(metric, filter);
+    if (summary !== undefined) summaries[key] = summary;
+  };
+  for (const metric of METRIC_NAMES) add(metric, metric);
+  for (const threshold of run.thresholds) add(threshold.key, threshold.metric, threshold.filter);
+  for (const { name } of metrics.requestSummaries())
+    add(`http_req_duration{name:${name}}`, 'http_req_duration', { name });
+  return summaries;
+}
+
+function checkOutcomes(metrics: RunMetrics): CheckOutcome[] {
+  return metrics.checkSeries().map(({ workload, name, passes, total }) => ({
+    workload,
+    name,
+    passes,
+    fails: total - passes,
+  }));
+}

@@ -1,0 +1,36 @@
+import type { ResolvedWorkload } from '../config/types.js';
+import type { HttpOptions } from '../http/index.js';
+import type { IntervalSnapshot } from '../metrics/types.js';
+import type { ParamSpecs, ParamValues } from '../scenario/index.js';
+
+/** What the main thread gives each worker thread when it starts it (structured-cloned). */
+export interface WorkerInit {
+  workerIndex: number;
+  workerCount: number;
+  /** The bundled scenario module the worker imports for its journeys. */
+  bundleFile: string;
+  params: ParamValues<ParamSpecs>;
+  /** What the scenario's setup() returned, frozen again in the worker. */
+  data: unknown;
+  baseUrl: string | undefined;
+  seed: number;
+  http: HttpOptions;
+  allowedHosts: readonly string[];
+  workloads: readonly ResolvedWorkload[];
+}
+
+/** Messages from the main thread to a worker. */
+export type ToWorker =
+  /** Begin the run: interval 0 starts at `startAt` (epoch ms). */
+  | { type: 'start'; startAt: number }
+  /** Stop scheduling; finish in-flight iterations within each workload's gracefulStop. */
+  | { type: 'stop' };
+
+/** Messages from a worker to the main thread. */
+export type FromWorker =
+  /** The scenario is loaded and the executors are ready. */
+  | { type: 'ready' }
+  | { type: 'interval'; snapshot: IntervalSnapshot }
+  /** The worker's last interval; it has stopped all executors and closed its connections. */
+  | { type: 'done'; snapshot: IntervalSnapshot; interrupted: number }
+  | { type: 'fatal'; message: string; stack?: string };

@@ -1,0 +1,52 @@
+export {
+  type ArrivalSchedule,
+  createArrivalSchedule,
+  type SchedulePlan,
+} from './arrival-schedule.js';
+export {
+  type ConstantArrivalRateConfig,
+  constantArrivalRateSchema,
+} from './constant-arrival-rate.js';
+export { type ConstantVusConfig, constantVusSchema } from './constant-vus.js';
+export { createPrng, deriveSeed, exponential, type Prng } from './prng.js';
+export {
+  type RampingArrivalRateConfig,
+  rampingArrivalRateSchema,
+} from './ramping-arrival-rate.js';
+export { type RampingVusConfig, rampingVusSchema } from './ramping-vus.js';
+export { createRateCurve, type RateCurve } from './rate-profile.js';
+export {
+  type ExecutorConfig,
+  executorDefinition,
+  executorTypes,
+  planExecutor,
+} from './registry.js';
+export { createRuntime } from './runtime.js';
+export {
+  type RateStep,
+  type StepArrivalRateConfig,
+  stepArrivalRateSchema,
+} from './step-arrival-rate.js';
+export type {
+  ArrivalDistribution,
+  ArrivalRateExecutorConfig,
+  ArrivalRatePlan,
+  BaseExecutorConfig,
+  ExecutorDefinition,
+  ExecutorPlan,
+  ExecutorRuntime,
+  ExecutorType,
+  IterationStarter,
+  PlanBase,
+  PlanOutcome,
+  PlanStage,
+  RateProfile,
+  RateSegment,
+  RuntimeOutcome,
+  Stage,
+  VuSegment,
+  VusPlan,
+  WorkerShare,
+} from './types.js';
+export { nextVuChange, vusAt } from './vu-profile.js';
+export { globalId, shareCount } from './worker-share.js';

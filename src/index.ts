@@ -1,0 +1,30 @@
+/**
+ * launchday's public API: what scenario files import (`defineScenario`, `param`, the types of
+ * the journey context) and the programmatic API the CLI is built on.
+ */
+export {
+  createRunId,
+  type RunOutcome,
+  type RunScenarioOptions,
+  runScenario,
+  type ValidatedScenario,
+  validateScenario,
+} from './api.js';
+export type { ResolvedRun, RunOptions } from './config/types.js';
+export { ErrorCodes, type Issue, isLaunchdayError, LaunchdayError } from './core/errors.js';
+export { ExitCode } from './core/exit-codes.js';
+export type * from './core/result.js';
+export { RESULT_SCHEMA_VERSION } from './core/result.js';
+export type { ExecutorConfig } from './executors/index.js';
+export type { HttpOptions, HttpResponse, RequestOptions } from './http/index.js';
+export type { LiveState, Output, RunStart } from './outputs/types.js';
+export type {
+  JourneyContext,
+  ParamSpecs,
+  ParamValues,
+  ScenarioDefinition,
+  SetupContext,
+  TeardownContext,
+  WorkloadDefinition,
+} from './scenario/index.js';
+export { defineScenario, param } from './scenario/index.js';

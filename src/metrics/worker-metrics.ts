@@ -1,0 +1,63 @@
+import { RequestSeries } from './request-series.js';
+import type {
+  IntervalSnapshot,
+  RequestRecorderFactory,
+  SeriesDelta,
+  Tags,
+  WorkloadState,
+} from './types.js';
+import { WorkloadRecorder } from './workload-recorder.js';
+
+/**
+ * All the metrics of one worker thread: hands out the hot-path recorders, and once per interval
+ * drains them into an {@link IntervalSnapshot} for the main thread. Memory is bounded by the
+ * number of series, never by the length of the run.
+ */
+export class WorkerMetrics implements RequestRecorderFactory {
+  private readonly requests = new Map<string, RequestSeries>();
+  private readonly workloads = new Map<string, WorkloadRecorder>();
+
+  constructor(
+    private readonly workerIndex: number,
+    private readonly workloadTags: Readonly<Record<string, Tags>> = {},
+  ) {}
+
+  requestRecorder(workload: string, name: string, method: string): RequestSeries {
+    const key = `${workload}\u0000${method}\u0000${name}`;
+    let series = this.requests.get(key);
+    if (series === undefined) {
+      series = new RequestSeries({
+        ...this.workloadTags[workload],
+        scenario: workload,
+        name,
+        method,
+      });
+      this.requests.set(key, series);
+    }
+    return series;
+  }
+
+  /** Registers a workload; returns the recorder its iterations and checks use. */
+  addWorkload(workload: string): WorkloadRecorder {
+    const recorder = new WorkloadRecorder({ ...this.workloadTags[workload], scenario: workload });
+    this.workloads.set(workload, recorder);
+    return recorder;
+  }
+
+  /** Drains everything recorded since the last call into the snapshot of interval `index`. */
+  snapshot(index: number, eventLoopUtilization: number): IntervalSnapshot {
+    const series: SeriesDelta[] = [];
+    const errors: string[] = [];
+    const workloads: Record<string, WorkloadState> = {};
+    for (const request of this.requests.values()) request.drain(series);
+    for (const [name, recorder] of this.workloads) workloads[name] = recorder.drain(series, errors);
+    return {
+      workerIndex: this.workerIndex,
+      index,
+      series,
+      workloads,
+      errors,
+      eventLoopUtilization,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import type { ResolvedRun } from '../config/types.js';
+import type { IntervalPoint, RunResult } from '../core/result.js';
+import type { ThresholdResult } from '../metrics/threshold-types.js';
+
+/** What an output learns when the load starts. */
+export interface RunStart {
+  readonly runId: string;
+  readonly run: ResolvedRun;
+  /** When interval 0 begins, epoch ms. */
+  readonly startAt: number;
+}
+
+/** The live state after each second. */
+export interface LiveState {
+  /** Run time so far, ms. */
+  readonly elapsedMs: number;
+  /** The thresholds as evaluated now. */
+  readonly thresholds: readonly ThresholdResult[];
+}
+
+/**
+ * Where a run's measurements go: the engine knows only this contract (as k6's `output`). Every
+ * method is optional; `interval` is called once per second of the run, in order, and must not
+ * block; `end` may write files.
+ */
+export interface Output {
+  start?(start: RunStart): void | Promise<void>;
+  interval?(point: IntervalPoint, live: LiveState): void;
+  end?(result: RunResult): void | Promise<void>;
+}

@@ -1,0 +1,32 @@
+export {
+  type Ansi,
+  createAnsi,
+  type Style,
+  shouldColor,
+  stripAnsi,
+  truncateVisible,
+  visibleWidth,
+} from './ansi.js';
+export {
+  formatBytes,
+  formatErrorClasses,
+  formatLiveRate,
+  formatMs,
+  formatPercent,
+  formatRate,
+  formatTime,
+} from './format.js';
+export { baseMetric, orderMetricKeys, renderMetricList, trendStat, unitOf } from './metric-list.js';
+export { toK6SummaryExport } from './summary-export.js';
+export { renderRequestTable, renderWorkloadTable } from './summary-tables.js';
+export { type Align, alignColumns, pad } from './table.js';
+export { renderTerminalSummary } from './terminal-summary.js';
+export type {
+  K6ExportCheck,
+  K6ExportGroup,
+  K6ExportMetric,
+  K6SummaryExport,
+  TerminalSummaryOptions,
+} from './types.js';
+export { aggregationOf, formatObserved, renderChecks, renderThresholds } from './verdicts.js';
+export { renderPlan } from './plan-text.js';

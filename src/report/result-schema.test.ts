@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { buildRunResult } from './fixtures.js';
+
+const schema = JSON.parse(
+  readFileSync(new URL('../../schemas/result.schema.json', import.meta.url), 'utf8'),
+);
+// Formats are annotations here (ajv-formats is not a dependency); date-times are checked below.
+const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
+
+/** The result as it is on disk: JSON drops undefined fields. */
+function asWritten(result: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(result));
+}
+
+describe('schemas/result.schema.json', () => {
+  it('accepts a result.json as a run writes it', () => {
+    const result = asWritten(buildRunResult());
+    expect(validate(result), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(Number.isNaN(Date.parse(String(result.startedAt)))).toBe(false);
+  });
+
+  it('accepts an interrupted run of an overloaded generator', () => {
+    const result = asWritten(
+      buildRunResult({ overloaded: true, stopped: { status: 'interrupted', reason: 'SIGINT' } }),
+    );
+    expect(validate(result), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('rejects another schema version, unknown fields and a malformed metric summary', () => {
+    const result = asWritten(buildRunResult());
+    expect(validate({ ...result, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...result, extra: true })).toBe(false);
+    const summary = result.summary as { metrics: Record<string, unknown> };
+    const broken = {
+      ...summary,
+      metrics: { ...summary.metrics, http_reqs: { kind: 'counter', count: 3 } },
+    };
+    expect(validate({ ...result, summary: broken })).toBe(false);
+    expect(validate.errors?.some((e) => e.instancePath === '/summary/metrics/http_reqs')).toBe(
+      true,
+    );
+  });
+});

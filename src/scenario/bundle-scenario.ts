@@ -1,0 +1,142 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BuildFailure, build, type Message, type Plugin } from 'esbuild';
+import { type Issue, LaunchdayError } from '../core/errors.js';
+
+/**
+ * The file URL of the running launchday's entry module, which a scenario's `import 'launchday'`
+ * is bound to: `dist/index.js` next to the compiled loader, or `src/index.ts` when this module
+ * runs from source (under vitest).
+ */
+export const LAUNCHDAY_ENTRY_URL = new URL(
+  `../index${extname(fileURLToPath(import.meta.url))}`,
+  import.meta.url,
+).href;
+
+/** Where bundles are cached: `<os tmpdir>/launchday-scenarios/<hash>/scenario.mjs`. */
+export const BUNDLE_CACHE_DIR = join(tmpdir(), 'launchday-scenarios');
+
+// Every bundle lives at the same depth, so source-map paths computed for this placeholder
+// resolve to the same sources from any `<hash>/scenario.mjs`.
+const PLACEHOLDER_OUTFILE = join(BUNDLE_CACHE_DIR, 'bundle', 'scenario.mjs');
+const BANNER =
+  "import { createRequire as __launchdayCreateRequire } from 'node:module';\n" +
+  'const require = __launchdayCreateRequire(import.meta.url);';
+const IMPORT_META = /\bimport\.meta\.(url|filename|dirname)\b/g;
+const SOURCE_FILE = /\.(m|c)?[jt]sx?$/;
+const IN_NODE_MODULES = /[\\/]node_modules[\\/]/;
+const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx' } as const;
+
+/**
+ * Bundles the scenario `file` (absolute) with esbuild into one ES module that plain Node 20 can
+ * import, and returns the bundle's absolute path. `launchday` is bound to the running launchday
+ * ({@link LAUNCHDAY_ENTRY_URL}), Node builtins stay external, other packages are bundled from
+ * the scenario's folder. The bundle is named by a hash of its content and the launchday entry,
+ * so an unchanged scenario reuses its file and an edited one gets a fresh module.
+ * Throws LaunchdayError `LAUNCHDAY_ERR_SCENARIO_LOAD` with esbuild's messages (file:line:col).
+ */
+export async function bundleScenario(file: string): Promise<string> {
+  const code = await runEsbuild(file);
+  const hash = createHash('sha256').update(code).update('\0').update(LAUNCHDAY_ENTRY_URL);
+  const bundleFile = join(BUNDLE_CACHE_DIR, hash.digest('hex').slice(0, 20), 'scenario.mjs');
+  if (!(await exists(bundleFile))) await writeAtomically(bundleFile, code);
+  return bundleFile;
+}
+
+async function runEsbuild(file: string): Promise<string> {
+  try {
+    const result = await build({
+      entryPoints: [file],
+      absWorkingDir: dirname(file),
+      outfile: PLACEHOLDER_OUTFILE,
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      banner: { js: BANNER },
+      plugins: [bindLaunchday, keepImportMeta],
+    });
+    return result.outputFiles[0]!.text;
+  } catch (error) {
+    if (isBuildFailure(error)) throw buildError(file, error.errors);
+    throw error;
+  }
+}
+
+const bindLaunchday: Plugin = {
+  name: 'launchday-entry',
+  setup(build) {
+    build.onResolve({ filter: /^launchday$/ }, () => ({
+      path: LAUNCHDAY_ENTRY_URL,
+      external: true,
+    }));
+  },
+};
+
+// The bundle runs from the cache folder, so the scenario's own `import.meta.url` (used to find
+// its data files) is replaced by its real location. Packages are left as they are.
+const keepImportMeta: Plugin = {
+  name: 'launchday-import-meta',
+  setup(build) {
+    build.onLoad({ filter: SOURCE_FILE }, async (args) => {
+      if (IN_NODE_MODULES.test(args.path)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta')) return undefined;
+      const values = {
+        url: pathToFileURL(args.path).href,
+        filename: args.path,
+        dirname: dirname(args.path),
+      };
+      const contents = text.replace(IMPORT_META, (_, key: keyof typeof values) =>
+        JSON.stringify(values[key]),
+      );
+      const ext = extname(args.path);
+      return { contents, loader: ext in LOADERS ? LOADERS[ext as keyof typeof LOADERS] : 'js' };
+    });
+  },
+};
+
+function buildError(file: string, messages: readonly Message[]): LaunchdayError {
+  const issues = messages.map((message) => messageIssue(file, message));
+  const unresolved = messages.some((message) => message.text.startsWith('Could not resolve'));
+  const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
+  return new LaunchdayError('LAUNCHDAY_ERR_SCENARIO_LOAD', `cannot bundle ${file}:\n${list}`, {
+    hint: unresolved
+      ? "install the missing package where the scenario can find it (npm install in the scenario's folder or a parent) or fix the import path"
+      : 'fix the code at the locations shown',
+    issues,
+  });
+}
+
+function messageIssue(file: string, message: Message): Issue {
+  const at = message.location;
+  const path = at ? `${resolve(dirname(file), at.file)}:${at.line}:${at.column + 1}` : file;
+  const notes = message.notes.map((note) => ` (${note.text})`).join('');
+  return { path, message: `${message.text}${notes}` };
+}
+
+function isBuildFailure(error: unknown): error is BuildFailure {
+  return error instanceof Error && Array.isArray((error as Partial<BuildFailure>).errors);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+// Several processes or worker threads may bundle the same scenario at once: each writes its
+// own temporary file and renames it into place, so no reader ever sees a partial bundle.
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
+}

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
+import { okAfter, startTestServer, type TestServer } from './support/test-server.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('launchday run', () => {
+  it('runs an open-loop scenario to plan across two workers and writes the result', async () => {
+    server = await startTestServer(okAfter(1));
+    const outDir = await tempDir();
+    const summaryExport = join(outDir, 'summary.json');
+    const outcome = await runCli([
+      'run',
+      scenarioFile('constant-rate.ts'),
+      '--base-url',
+      server.url,
+      '--out-dir',
+      outDir,
+      '--workers',
+      '2',
+      '--param',
+      'rate=150',
+      '--param',
+      'duration=2s',
+      '--seed',
+      '7',
+      '--tag',
+      'testid=e2e',
+      '--summary-export',
+      summaryExport,
+      '--quiet',
+    ]);
+    expect(outcome.stderr).not.toMatch(/error/i);
+    expect(outcome.code).toBe(0);
+    const result = await readOnlyResult(outDir);
+    expect(result.status).toBe('passed');
+    expect(result.schemaVersion).toBe(1);
+    const requests = result.summary.requests.find((row) => row.name === 'hello');
+    expect(requests?.count).toBe(300);
+    expect(server.requests()).toBe(300);
+    expect(result.summary.metrics.iterations).toMatchObject({ kind: 'counter', count: 300 });
+    expect(result.series.every((series) => series.tags.testid === 'e2e')).toBe(true);
+    expect(result.checks).toEqual([
+      { workload: 'load', name: 'status is 200', passes: 300, fails: 0 },
+    ]);
+    expect(result.intervals.length).toBeGreaterThanOrEqual(2);
+    expect(result.thresholds.every((threshold) => threshold.ok)).toBe(true);
+    expect(outcome.stdout).toContain('hello');
+
+    const exported = JSON.parse(await readFile(summaryExport, 'utf8'));
+    expect(exported.metrics.http_reqs.count).toBe(300);
+    expect(exported.metrics['http_req_duration{name:hello}']).toHaveProperty('p(99)');
+  });
+
+  it('exits 3 when a threshold fails, and stops early with abortOnFail', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    const outDir = await tempDir();
+    const outcome = await runCli([
+      'run',
+      scenarioFile('constant-rate.ts'),
+      '--base-url',
+      server.url,
+      '--out-dir',
+      outDir,
+      '--param',
+      'duration=20s',
+      '--param',
+      'abortOnFail=true',
+      '--quiet',
+    ]);
+    expect(outcome.code).toBe(3);
+    const result = await readOnlyResult(outDir);
+    expect(result.status).toBe('aborted-by-threshold');
+    expect(result.durationMs).toBeLessThan(10_000);
+    expect(result.summary.requests[0]?.errors).toMatchObject({ http_5xx: expect.any(Number) });
+  });
+});
