@@ -1,14 +1,18 @@
 import type { GeneratorHealth, IntervalPoint } from '../core/result.js';
 import type { RunMetrics } from '../metrics/run-metrics.js';
 
-/** Iterations starting later than this (p99) mean the generator could not keep its schedule. */
+/** A second whose iterations started later than this (p99) missed its schedule. */
 export const MAX_SCHEDULER_LAG_P99_MS = 25;
-/** A worker event loop busier than this, on average, is saturated. */
+/** More than this share of a run's seconds missing their schedule makes the run not valid. */
+export const MAX_LATE_SECONDS_SHARE = 0.1;
+/** Worker event loops busier than this, on average, are saturated. */
 export const MAX_MEAN_EVENT_LOOP_UTILIZATION = 0.9;
 
 /**
  * Judges whether the generator kept its schedule well enough for the run's figures to be
- * trusted: a late or saturated generator measures itself, not the target.
+ * trusted: a late or saturated generator measures itself, not the target. The first second is a
+ * warm-up (connections opening, code compiling) and is left out of the verdict, as are seconds
+ * in which nothing started or finished; its figures still count in every metric.
  */
 export function judgeGeneratorHealth(
   metrics: RunMetrics,
@@ -16,15 +20,18 @@ export function judgeGeneratorHealth(
   workers: number,
 ): GeneratorHealth {
   const lag = metrics.aggregate('scheduler_lag', {});
-  const schedulerLagP99Ms = lag?.type === 'trend' ? lag.percentile(99) : 0;
-  const utilizations = intervals.map((point) => point.generator.eventLoopUtilization);
+  const judged = intervals.filter((point, i) => i > 0 && isActive(point));
+  const late = judged.filter(
+    (point) => point.generator.schedulerLagP99Ms > MAX_SCHEDULER_LAG_P99_MS,
+  );
+  const utilizations = judged.map((point) => point.generator.eventLoopUtilization);
   const meanUtilization =
     utilizations.reduce((sum, u) => sum + u, 0) / Math.max(1, utilizations.length);
   const reasons: string[] = [];
-  if (schedulerLagP99Ms > MAX_SCHEDULER_LAG_P99_MS) {
+  if (late.length > judged.length * MAX_LATE_SECONDS_SHARE) {
     reasons.push(
-      `1% of iterations started more than ${schedulerLagP99Ms.toFixed(1)} ms after their planned time ` +
-        `(limit ${MAX_SCHEDULER_LAG_P99_MS} ms): the generator could not keep its schedule; ` +
+      `in ${late.length} of ${judged.length} seconds, 1% of iterations started more than ` +
+        `${MAX_SCHEDULER_LAG_P99_MS} ms after their planned time: the generator could not keep its schedule; ` +
         'give it more CPU (--workers, a dedicated core) or lower the rate',
     );
   }
@@ -37,8 +44,15 @@ export function judgeGeneratorHealth(
   return {
     valid: reasons.length === 0,
     reasons,
-    schedulerLagP99Ms,
+    schedulerLagP99Ms: lag?.type === 'trend' ? lag.percentile(99) : 0,
     maxEventLoopUtilization: Math.max(0, ...utilizations),
     workers,
   };
+}
+
+function isActive(point: IntervalPoint): boolean {
+  return (
+    point.requests > 0 ||
+    Object.values(point.workloads).some((w) => w.started > 0 || w.inFlight > 0)
+  );
 }

@@ -1,3 +1,4 @@
+import { LaunchdayError } from '../core/errors.js';
 import type { ErrorClass } from '../metrics/types.js';
 
 const CLASS_BY_CODE: Readonly<Record<string, ErrorClass>> = {
@@ -44,4 +45,21 @@ export function classifyStatus(status: number): ErrorClass {
   if (status >= 400 && status < 500) return 'http_4xx';
   if (status >= 500 && status < 600) return 'http_5xx';
   return 'other';
+}
+
+/** undici error codes that mean the request itself is malformed: a bug, not a failure. */
+const USAGE_ERROR_CODES = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
+
+/** Whether an error with `code` is a bug in the request (bad header, method...). */
+export function isUsageErrorCode(code: string): boolean {
+  return USAGE_ERROR_CODES.has(code);
+}
+
+/** The coded error a request that undici refused rejects with; `where` names the request. */
+export function usageError(where: string, error: Error): LaunchdayError {
+  return new LaunchdayError('LAUNCHDAY_ERR_INVALID_SCENARIO', `${where}: ${error.message}`, {
+    hint: 'check the method, URL and header names and values of this request',
+    issues: [{ path: 'request', message: error.message }],
+    cause: error,
+  });
 }

@@ -2,6 +2,7 @@ import { type Dispatcher, errors } from 'undici';
 import { parseDuration } from '../core/duration.js';
 import { isLaunchdayError, LaunchdayError } from '../core/errors.js';
 import type { RequestRecorderFactory } from '../metrics/types.js';
+import { usageError } from './classify.js';
 import { ConnectionPool } from './connection-pool.js';
 import { createConnectStamp, timedConnector } from './connector.js';
 import { Exchange, type ExchangeContext } from './exchange.js';
@@ -30,8 +31,9 @@ const CONTENT_LENGTH_BYTES = 18;
 
 /**
  * The HTTP layer of one worker thread: a pool of keep-alive undici connections per origin
- * (created on first use), requests dispatched with a handler that measures k6's timings, and every outcome —
- * network errors, timeouts, error statuses included — returned as data and recorded once.
+ * (created on first use), requests dispatched with a handler that measures k6's timings, and
+ * every outcome — network errors, timeouts, error statuses included — returned as data and
+ * recorded once.
  */
 export class HttpClient {
   /** The options in force, defaults filled in. */
@@ -83,16 +85,13 @@ export class HttpClient {
       if (this.closed) throw closedError();
       const verb = METHODS.get(method) ?? method.toUpperCase();
       const target = this.targets.resolve(url, baseUrl);
-      const name = options?.name ?? defaultRequestName(target, verb);
-      const route = this.routes(workload).route(verb, name);
+      const route = this.routes(workload).route(
+        verb,
+        options?.name ?? defaultRequestName(target, verb),
+      );
       const path = options === undefined ? target.path : requestPath(target, options);
-      const body = requestBody(payload, options);
-      const headers = this.headers.for(options, body !== null && isJsonBody(payload, options));
-      const timeout = options?.timeout === undefined ? undefined : timeoutMs(options.timeout);
-      let bytesSent =
-        target.overheadBytes + verb.length + path.length + this.headers.bytes(headers);
-      if (body !== null)
-        bytesSent += body.byteLength + CONTENT_LENGTH_BYTES + digits(body.byteLength);
+      const request = this.dispatchOptions(verb, path, options, payload);
+      const bytesSent = target.overheadBytes + this.requestBytes(request);
       const exchange = new Exchange(
         this.context,
         route,
@@ -102,16 +101,6 @@ export class HttpClient {
         path,
         bytesSent,
       );
-      const request: Dispatcher.DispatchOptions = {
-        path,
-        method: verb,
-        headers: headers as string[],
-        body,
-        // Pipelined requests must not wait for each other's headers (undici's `blocking`).
-        blocking: false,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      };
       return exchange.start(target.pool, request);
     } catch (error) {
       return Promise.reject(requestError(error, method, url));
@@ -129,6 +118,35 @@ export class HttpClient {
     this.closed = true;
     const error = new errors.ClientDestroyedError();
     await Promise.all([...this.pools.values()].map((pool) => pool.destroy(error)));
+  }
+
+  private dispatchOptions(
+    method: string,
+    path: string,
+    options: RequestOptions | undefined,
+    payload: unknown,
+  ): Dispatcher.DispatchOptions {
+    const body = requestBody(payload, options);
+    const headers = this.headers.for(options, body !== null && isJsonBody(payload, options));
+    const timeout = options?.timeout === undefined ? undefined : timeoutMs(options.timeout);
+    return {
+      path,
+      method,
+      headers: headers as string[],
+      body,
+      // Pipelined requests must not wait for each other's headers (undici's `blocking`).
+      blocking: false,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    };
+  }
+
+  /** Bytes of the request line's method and path, the headers and the body. */
+  private requestBytes(request: Dispatcher.DispatchOptions): number {
+    const { method, path, headers, body } = request;
+    const bytes = method.length + path.length + this.headers.bytes(headers as string[]);
+    if (!(body instanceof Uint8Array)) return bytes;
+    return bytes + body.byteLength + CONTENT_LENGTH_BYTES + digits(body.byteLength);
   }
 
   private routes(workload: string): WorkloadRoutes {
@@ -187,17 +205,9 @@ function closedError(): LaunchdayError {
 
 function requestError(error: unknown, method: string, url: string): LaunchdayError {
   const where = `${method} ${url}`;
-  if (isLaunchdayError(error)) {
-    return new LaunchdayError(error.code, `${where}: ${error.message}`, {
-      hint: error.hint,
-      issues: error.issues,
-      cause: error.cause ?? error,
-    });
+  if (!isLaunchdayError(error)) {
+    return usageError(where, error instanceof Error ? error : new Error(String(error)));
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new LaunchdayError('LAUNCHDAY_ERR_INVALID_SCENARIO', `${where}: ${message}`, {
-    hint: 'check the method, URL, headers and body of this request',
-    issues: [{ path: 'request', message }],
-    cause: error,
-  });
+  const { code, message, hint, issues } = error;
+  return new LaunchdayError(code, `${where}: ${message}`, { hint, issues, cause: error });
 }

@@ -25,6 +25,7 @@ export class Connection {
 /** How a pool connects: most connections, requests per connection, and undici Client options. */
 export interface PoolLimits {
   readonly connections: number;
+  /** Requests sent per connection before the pool queues; undici's Client gets the same limit. */
   readonly pipelining: number;
   readonly client: Client.Options;
 }
@@ -41,6 +42,7 @@ export class ConnectionPool {
   private queue: PooledRequest[] = [];
   private queueHead = 0;
   private destroyed = false;
+  private drained: (() => void) | undefined;
 
   constructor(
     private readonly origin: string,
@@ -54,12 +56,21 @@ export class ConnectionPool {
     else send(connection, request);
   }
 
-  /** Hands back the connection of a request that is done, to the next queued request if any. */
+  /**
+   * Hands back the connection of a request that is done, to the next queued request if any.
+   * Called from undici's completion callback: undici only writes the handed-over request once
+   * the response is done (its own limit is `pipelining` too), and on a new connection if the
+   * server closes this one.
+   */
   release(connection: Connection): void {
-    const next = this.dequeue();
+    const next = this.destroyed ? undefined : this.dequeue();
     if (next !== undefined) {
       send(connection, next);
       return;
+    }
+    if (this.drained !== undefined) {
+      this.drained();
+      this.drained = undefined;
     }
     connection.inFlight--;
     if (!connection.listed) {
@@ -70,10 +81,10 @@ export class ConnectionPool {
 
   /** Sends what is queued, waits for every request, then closes the connections. */
   async close(): Promise<void> {
-    // Each undici Client queues beyond its pipelining limit itself, so the queue can go at once.
-    let i = 0;
-    for (let next = this.dequeue(); next !== undefined; next = this.dequeue()) {
-      send(this.connections[i++ % this.connections.length]!, next);
+    if (this.queueHead < this.queue.length) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
     }
     await Promise.all(this.connections.map((connection) => connection.client.close()));
   }
@@ -82,6 +93,7 @@ export class ConnectionPool {
   async destroy(error: Error): Promise<void> {
     this.destroyed = true;
     for (let next = this.dequeue(); next !== undefined; next = this.dequeue()) next.onError(error);
+    this.drained?.();
     await Promise.all(this.connections.map((connection) => connection.client.destroy(error)));
   }
 
@@ -102,7 +114,7 @@ export class ConnectionPool {
   }
 
   private dequeue(): PooledRequest | undefined {
-    if (this.destroyed || this.queueHead === this.queue.length) return undefined;
+    if (this.queueHead === this.queue.length) return undefined;
     const next = this.queue[this.queueHead++];
     // Compact now and then instead of shifting per request.
     if (this.queueHead >= 1024 && this.queueHead * 2 >= this.queue.length) {

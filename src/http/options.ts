@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
+import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import type { HttpOptions } from './types.js';
-
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The defaults of {@link HttpOptions}; a scenario's `http` options override them key by key. */
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = Object.freeze({
@@ -11,7 +9,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = Object.freeze({
   connectTimeoutMs: 10_000,
   timeoutMs: 60_000,
   discardResponseBodies: false,
-  userAgent: `launchday/${packageJson.version}`,
+  userAgent: `launchday/${LAUNCHDAY_VERSION}`,
   expectedStatuses: Object.freeze([Object.freeze({ min: 200, max: 399 })]),
 });
 

@@ -10,10 +10,11 @@ export class RequestHeaders {
   private readonly plainBytes: number;
   private readonly jsonBytes: number;
 
-  /** `userAgent` is sent unless a request sets its own `user-agent`. */
+  /** `userAgent` is sent unless a request sets its own `user-agent`; `''` sends none. */
   constructor(private readonly userAgent: string) {
-    this.plain = ['user-agent', userAgent];
-    this.json = ['user-agent', userAgent, 'content-type', 'application/json'];
+    const agent = userAgent === '' ? [] : ['user-agent', userAgent];
+    this.plain = agent;
+    this.json = [...agent, 'content-type', 'application/json'];
     this.plainBytes = headerBytes(this.plain);
     this.jsonBytes = headerBytes(this.json);
   }
@@ -31,7 +32,7 @@ export class RequestHeaders {
       else if (lower === 'content-type') hasContentType = true;
       list.push(name, custom[name]!);
     }
-    if (!hasUserAgent) list.push('user-agent', this.userAgent);
+    if (!hasUserAgent && this.userAgent !== '') list.push('user-agent', this.userAgent);
     if (isJson && !hasContentType) list.push('content-type', 'application/json');
     return list;
   }

@@ -1,7 +1,9 @@
 /**
- * Decoding of what undici hands a request handler: raw header lists and body chunks. Used lazily
- * by the response, so a journey that never reads headers or body never pays for them.
+ * What a response shows beyond its sample, built only when a journey reads it: headers and body
+ * decoded from what undici handed over, the error and the timings in k6's shape.
  */
+import type { ErrorClass, RequestSample } from '../metrics/types.js';
+import type { HttpError, ResponseTimings } from './types.js';
 
 /** Raw headers (`[name, value, ...]` buffers) as a record with lower-case names. */
 export function parseRawHeaders(raw: readonly Buffer[] | null): Record<string, string> {
@@ -42,4 +44,29 @@ export function notJsonError(what: string, text: string, cause: unknown): Syntax
       cause,
     },
   );
+}
+
+/** The error of a response whose status is not expected. */
+export function statusError(errorClass: ErrorClass, status: number, statusText: string): HttpError {
+  const message = `unexpected status ${status}${statusText ? ` ${statusText}` : ''}`;
+  return { class: errorClass, code: `HTTP_${status}`, message };
+}
+
+/** The error of a request that failed without a (complete) response. */
+export function transportError(errorClass: ErrorClass, failure: unknown, code: string): HttpError {
+  const message = (failure as Error).message || code;
+  return { class: errorClass, code, message };
+}
+
+/** k6's `res.timings` (ms) from a sample's µs figures. */
+export function timingsOf(sample: RequestSample): ResponseTimings {
+  return {
+    blocked: sample.blockedUs / 1000,
+    connecting: sample.connectingUs / 1000,
+    tls_handshaking: sample.tlsHandshakingUs / 1000,
+    sending: sample.sendingUs / 1000,
+    waiting: sample.waitingUs / 1000,
+    receiving: sample.receivingUs / 1000,
+    duration: sample.durationUs / 1000,
+  };
 }

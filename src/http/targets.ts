@@ -24,7 +24,7 @@ export interface Target {
 }
 
 /** Most URL strings cached per client; beyond it URLs are parsed per request (bounded memory). */
-export const MAX_CACHED_TARGETS = 4096;
+const MAX_CACHED_TARGETS = 4096;
 
 const ABSOLUTE = /^https?:\/\//i;
 // The two spaces and `HTTP/1.1\r\n` of the request line, `host: \r\n`, `connection: keep-alive\r\n`, CRLF.

@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import type { RequestRecorder, RequestRecorderFactory, RequestSample } from '../metrics/types.js';
 
 /** A node:http server on 127.0.0.1 started by a test, with the sockets it accepted. */
@@ -41,9 +41,10 @@ export async function closeServers(): Promise<void> {
 
 /** A port on 127.0.0.1 with nothing listening: one a server held and released. */
 export async function closedPort(): Promise<number> {
-  const { server } = await startServer(() => {});
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  await closeServers();
+  await new Promise((resolve) => server.close(resolve));
   return port;
 }
 

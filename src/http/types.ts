@@ -25,12 +25,13 @@ export interface HttpOptions {
   readonly connectTimeoutMs: number;
   /**
    * Most time, in ms, to wait for the response headers once the request is written, and again
-   * between two chunks of the body (undici's `headersTimeout` and `bodyTimeout`). 60 s, as k6.
+   * between two chunks of the body (undici's `headersTimeout` and `bodyTimeout`, checked by
+   * undici's coarse timers: up to about a second late). 60 s, as k6.
    */
   readonly timeoutMs: number;
   /** When true, response bodies are counted but not kept: `text` is empty. */
   readonly discardResponseBodies: boolean;
-  /** The `user-agent` header of every request unless the request sets its own. */
+  /** The `user-agent` header of every request unless the request sets its own; `''` for none. */
   readonly userAgent: string;
   /** The statuses counted as expected (k6's `expected_response`); 200–399 by default. */
   readonly expectedStatuses: ReadonlyArray<number | StatusRange>;
@@ -89,9 +90,9 @@ export interface ResponseTimings {
   readonly connecting: number;
   /** The TLS handshake of the connection the request waited for, 0 on a reused one. */
   readonly tls_handshaking: number;
-  /** Writing the request. */
+  /** Writing the request: always 0, `waiting` includes it (undici cannot time it apart). */
   readonly sending: number;
-  /** From the request written to the response headers. */
+  /** From the request handed to its connection to the response headers. */
   readonly waiting: number;
   /** From the response headers to the last body byte. */
   readonly receiving: number;

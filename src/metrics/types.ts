@@ -45,7 +45,10 @@ export interface RequestSample {
    * without coordinated omission (`http_req_duration`).
    */
   readonly durationUs: number;
-  /** From the actual send to the end of the response (`http_req_duration_uncorrected`). */
+  /**
+   * From the moment the request got a connection to the end of the response, as a closed-loop
+   * tool measures it (`http_req_duration_uncorrected`; k6's sending + waiting + receiving).
+   */
   readonly uncorrectedUs: number;
   /** Waiting for a free connection, including connecting (`http_req_blocked`). */
   readonly blockedUs: number;

@@ -29,7 +29,7 @@ export class FixtureWorker {
   private readonly readers;
 
   constructor(
-    private readonly index: number,
+    index: number,
     private readonly overloaded: boolean,
   ) {
     this.metrics = new WorkerMetrics(index);

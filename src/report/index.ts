@@ -17,6 +17,7 @@ export {
   formatTime,
 } from './format.js';
 export { baseMetric, orderMetricKeys, renderMetricList, trendStat, unitOf } from './metric-list.js';
+export { renderPlan } from './plan-text.js';
 export { toK6SummaryExport } from './summary-export.js';
 export { renderRequestTable, renderWorkloadTable } from './summary-tables.js';
 export { type Align, alignColumns, pad } from './table.js';
@@ -29,4 +30,3 @@ export type {
   TerminalSummaryOptions,
 } from './types.js';
 export { aggregationOf, formatObserved, renderChecks, renderThresholds } from './verdicts.js';
-export { renderPlan } from './plan-text.js';

@@ -13,22 +13,33 @@ export function renderPlan(run: ResolvedRun, params: readonly ParamDescription[]
   const lines = [`scenario ${run.scenario.name} is valid (${run.scenario.file})`];
   if (run.scenario.description) lines.push(`  ${run.scenario.description}`);
   lines.push(`  base URL: ${run.baseUrl ?? '(none: journeys use absolute URLs)'}`);
-  lines.push(`  duration: ${formatDuration(run.durationMs)} (at most ${formatDuration(run.maxDurationMs)} with graceful stops)`);
+  lines.push(
+    `  duration: ${formatDuration(run.durationMs)} (at most ${formatDuration(run.maxDurationMs)} with graceful stops)`,
+  );
   lines.push(`  workers:  ${run.workers}, seed ${run.seed}`);
   if (params.length > 0) lines.push('', 'parameters', ...indent(paramRows(run, params)));
   lines.push('', 'workloads');
-  for (const workload of run.workloads) lines.push(...indent(workloadLines(workload.name, workload.plan)));
+  for (const workload of run.workloads)
+    lines.push(...indent(workloadLines(workload.name, workload.plan)));
   if (run.thresholds.length > 0) {
     lines.push('', 'thresholds');
     for (const threshold of run.thresholds) {
-      lines.push(`  ${threshold.key}: ${threshold.conditions.map((c) => c.expression.source).join(', ')}`);
+      lines.push(
+        `  ${threshold.key}: ${threshold.conditions.map((c) => c.expression.source).join(', ')}`,
+      );
     }
   }
   return lines.join('\n');
 }
 
 function paramRows(run: ResolvedRun, params: readonly ParamDescription[]): string[] {
-  const rows = params.map((p) => [p.name, String(run.params[p.name]), String(p.default), p.allowed, p.description]);
+  const rows = params.map((p) => [
+    p.name,
+    String(run.params[p.name]),
+    String(p.default),
+    p.allowed,
+    p.description,
+  ]);
   return alignColumns([['name', 'value', 'default', 'allowed', 'description'], ...rows], []);
 }
 

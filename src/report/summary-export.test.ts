@@ -37,7 +37,7 @@ describe('toK6SummaryExport', () => {
     expect(exported.metrics.http_reqs).toEqual({ count: 1000, rate: 100 });
     expect(exported.metrics.data_sent).toEqual({ count: 248_000, rate: 24_800 });
     expect(exported.metrics.checks).toEqual({ value: 0.983, passes: 983, fails: 17 });
-    expect(exported.metrics.vus).toEqual({ value: 29, max: 29 });
+    expect(exported.metrics.vus).toEqual({ value: 4, max: 4 });
   });
 
   it("maps each threshold to k6's inverted flag: true when it failed", () => {

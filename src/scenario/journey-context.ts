@@ -74,7 +74,9 @@ export class JourneyContextImpl<P extends ParamSpecs = ParamSpecs, D = unknown>
     this.#timing = init.timing;
     this.#checks = init.checks;
     this.#runSeed = init.seed;
-    this.#workloadHash = hashString(init.iterationsPerVu ? `${init.workload}#vu${init.vu}` : init.workload);
+    this.#workloadHash = hashString(
+      init.iterationsPerVu ? `${init.workload}#vu${init.vu}` : init.workload,
+    );
   }
 
   /**
