@@ -33,12 +33,13 @@ export class JourneyRunner implements IterationStarter {
 
   constructor(private readonly deps: JourneyDeps) {}
 
-  async run(vu: number, iteration: number, plannedAt: number): Promise<void> {
+  async run(vu: number, iteration: number, plannedAt?: number): Promise<void> {
     const context = this.contexts.get(vu) ?? this.createContext(vu);
     const { recorder, journey } = this.deps;
     const startedAt = epochNow();
-    recorder.iterationStarted((startedAt - plannedAt) * 1000);
-    context.beginIteration(iteration, plannedAt);
+    const planned = plannedAt ?? startedAt;
+    recorder.iterationStarted((startedAt - planned) * 1000);
+    context.beginIteration(iteration, planned);
     let error: unknown;
     try {
       await journey(context);

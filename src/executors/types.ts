@@ -141,8 +141,11 @@ export interface WorkerShare {
 
 /** Supplied by the engine: runs one iteration of the workload's journey. Never rejects. */
 export interface IterationStarter {
-  /** Runs iteration `iteration` on VU `vu` (1-based), planned at `plannedAt` (epoch ms). */
-  run(vu: number, iteration: number, plannedAt: number): Promise<void>;
+  /**
+   * Runs iteration `iteration` on VU `vu` (1-based), planned at `plannedAt` (epoch ms); without
+   * `plannedAt` (closed-loop models) the iteration is planned for the moment it starts.
+   */
+  run(vu: number, iteration: number, plannedAt?: number): Promise<void>;
   /** An arrival-rate iteration planned at `plannedAt` was dropped: maxInFlight was reached. */
   dropped(plannedAt: number): void;
 }
