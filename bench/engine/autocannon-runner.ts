@@ -1,6 +1,6 @@
-import { GENERATOR_CORE } from './settings.js';
 import { AUTOCANNON_CLI, nodeScript, pinned } from './paths.js';
 import type { CommandOutcome, Exec } from './run-command.js';
+import { GENERATOR_CORE } from './settings.js';
 import type { TailLatency } from './types.js';
 
 /** One autocannon run the benchmark asks for. */
@@ -18,6 +18,9 @@ export interface AutocannonSummary {
   requests: number;
   /** The run's own measured length (s). */
   durationS: number;
+  /** When the load started and finished (epoch ms). */
+  startMs: number;
+  finishMs: number;
   /** Latency percentiles (ms). */
   tail: TailLatency;
   /** Connection errors, timeouts and non-2xx answers, which a clean run has none of. */
@@ -29,13 +32,23 @@ export async function runAutocannon<T extends CommandOutcome>(
   spec: AutocannonSpec,
   exec: Exec<T>,
 ): Promise<{ summary: AutocannonSummary; outcome: T }> {
-  const outcome = await exec(pinned(GENERATOR_CORE, nodeScript(AUTOCANNON_CLI, autocannonArgs(spec))));
+  const outcome = await exec(
+    pinned(GENERATOR_CORE, nodeScript(AUTOCANNON_CLI, autocannonArgs(spec))),
+  );
   return { summary: parseAutocannon(outcome.stdout), outcome };
 }
 
 function autocannonArgs(spec: AutocannonSpec): string[] {
   const rate = spec.overallRate === undefined ? [] : ['--overallRate', String(spec.overallRate)];
-  return ['--json', '--connections', String(spec.connections), '--duration', String(spec.seconds), ...rate, spec.url];
+  return [
+    '--json',
+    '--connections',
+    String(spec.connections),
+    '--duration',
+    String(spec.seconds),
+    ...rate,
+    spec.url,
+  ];
 }
 
 /** Reads autocannon's `--json` result (the last JSON line on its stdout). */
@@ -44,6 +57,8 @@ export function parseAutocannon(stdout: string): AutocannonSummary {
   const json = JSON.parse(line) as {
     requests: { total: number };
     duration: number;
+    start: string;
+    finish: string;
     latency: { p99: number; p99_9: number };
     errors: number;
     timeouts: number;
@@ -52,6 +67,8 @@ export function parseAutocannon(stdout: string): AutocannonSummary {
   return {
     requests: json.requests.total,
     durationS: json.duration,
+    startMs: Date.parse(json.start),
+    finishMs: Date.parse(json.finish),
     tail: { p99: json.latency.p99, 'p99.9': json.latency.p99_9 },
     failures: json.errors + json.timeouts + json.non2xx,
   };

@@ -1,52 +1,93 @@
 import { type AutocannonSpec, runAutocannon } from './autocannon-runner.js';
 import { runWithCpuTime } from './cpu-time.js';
-import { runLaunchday } from './launchday-runner.js';
 import { counterOf, counterRateOf, failedRequestsOf } from './launchday-result.js';
+import { runLaunchday } from './launchday-runner.js';
 import { note } from './log.js';
 import { SCENARIOS, SERVERS } from './paths.js';
 import type { ProcessGroup } from './process-group.js';
 import { runCommand } from './run-command.js';
 import { withServer } from './server-process.js';
-import { COST_CONNECTIONS, COST_SECONDS } from './settings.js';
+import { COST_CONNECTIONS, COST_ROUNDS, COST_SECONDS, runTimeoutMs } from './settings.js';
+import { median } from './stats.js';
 import type { CostResult, CostRun, Tool, ToolCost } from './types.js';
-
-/** Start-up allowance on top of a run's planned length before it is stopped as hung (ms). */
-const STARTUP_ALLOWANCE_MS = 60_000;
 
 /** The server's JIT warm-up before anything is measured (s). */
 const WARM_UP_SECONDS = 2;
 
+/** Runs one tool's closed loop for `seconds` in `round` and measures it. */
+type CostRunner = (round: number, seconds: number) => Promise<CostRun>;
+
 /**
  * Part 1: launchday and autocannon each drive the fast server in a closed loop with the same
  * connections, at a short and a long duration, their CPU time measured by the OS. The marginal
- * CPU per request between the two runs leaves out fixed start-up costs.
+ * CPU per request between the two runs of a round leaves out fixed start-up costs; the median
+ * over the rounds is the figure.
  */
 export async function runCostBench(group: ProcessGroup): Promise<CostResult> {
   return withServer(group, SERVERS.fast, async ({ url }) => {
     note(`cost: warming the server up for ${WARM_UP_SECONDS} s`);
-    await runAutocannon(closedLoop(url, WARM_UP_SECONDS), (argv) => runCommand(group, argv, { timeoutMs: timeoutFor(WARM_UP_SECONDS) }));
-    const launchday = await toolCost('launchday', (seconds) => launchdayRun(group, url, seconds));
-    const autocannon = await toolCost('autocannon', (seconds) => autocannonRun(group, url, seconds));
+    const warmUp = (argv: readonly string[]) =>
+      runCommand(group, argv, { timeoutMs: runTimeoutMs(WARM_UP_SECONDS) });
+    await runAutocannon(closedLoop(url, WARM_UP_SECONDS), warmUp);
+    const runs = await runRounds({
+      launchday: (round, seconds) => launchdayRun(group, url, round, seconds),
+      autocannon: (round, seconds) => autocannonRun(group, url, round, seconds),
+    });
+    const launchday = toolCost('launchday', runs.launchday);
+    const autocannon = toolCost('autocannon', runs.autocannon);
     const ratio = launchday.marginalUsPerRequest / autocannon.marginalUsPerRequest;
     return { connections: COST_CONNECTIONS, launchday, autocannon, ratio };
   });
 }
 
-async function toolCost(tool: Tool, run: (seconds: number) => Promise<CostRun>): Promise<ToolCost> {
-  const runs: CostRun[] = [];
-  for (const seconds of [COST_SECONDS.short, COST_SECONDS.long]) {
-    note(`cost: ${tool} for ${seconds} s`);
-    runs.push(await run(seconds));
+async function runRounds(runners: Record<Tool, CostRunner>): Promise<Record<Tool, CostRun[]>> {
+  const runs: Record<Tool, CostRun[]> = { launchday: [], autocannon: [] };
+  for (let round = 1; round <= COST_ROUNDS; round++) {
+    for (const seconds of [COST_SECONDS.short, COST_SECONDS.long]) {
+      for (const tool of ['launchday', 'autocannon'] as const) {
+        note(`cost: round ${round}/${COST_ROUNDS}, ${tool} for ${seconds} s`);
+        runs[tool].push(await runners[tool](round, seconds));
+      }
+    }
   }
-  const [short, long] = runs as [CostRun, CostRun];
-  const marginalUsPerRequest = ((long.cpu.totalS - short.cpu.totalS) / (long.requests - short.requests)) * 1e6;
-  return { tool, runs, marginalUsPerRequest, requestsPerSecond: long.requestsPerSecond };
+  return runs;
 }
 
-async function launchdayRun(group: ProcessGroup, baseUrl: string, seconds: number): Promise<CostRun> {
-  const spec = { scenario: SCENARIOS.closedLoop, baseUrl, params: { duration: `${seconds}s` } };
-  const { result, outcome } = await runLaunchday(spec, (argv) => runWithCpuTime(group, argv, { timeoutMs: timeoutFor(seconds) }));
+/** The tool's figures from its runs: a (short, long) pair per round, in round order. */
+function toolCost(tool: Tool, runs: CostRun[]): ToolCost {
+  const rounds = Array.from({ length: COST_ROUNDS }, (_, index) =>
+    runs.filter((run) => run.round === index + 1),
+  );
+  const roundMarginalsUsPerRequest = rounds.map(([short, long]) =>
+    marginalUsPerRequest(short!, long!),
+  );
+  const longRates = rounds.map(([, long]) => long!.requestsPerSecond);
   return {
+    tool,
+    runs,
+    roundMarginalsUsPerRequest,
+    marginalUsPerRequest: median(roundMarginalsUsPerRequest),
+    requestsPerSecond: median(longRates),
+  };
+}
+
+/** ΔCPU / Δrequests between two runs (µs per request). */
+function marginalUsPerRequest(short: CostRun, long: CostRun): number {
+  return ((long.cpu.totalS - short.cpu.totalS) / (long.requests - short.requests)) * 1e6;
+}
+
+async function launchdayRun(
+  group: ProcessGroup,
+  baseUrl: string,
+  round: number,
+  seconds: number,
+): Promise<CostRun> {
+  const spec = { scenario: SCENARIOS.closedLoop, baseUrl, params: { duration: `${seconds}s` } };
+  const { result, outcome } = await runLaunchday(spec, (argv) =>
+    runWithCpuTime(group, argv, { timeoutMs: runTimeoutMs(seconds) }),
+  );
+  return {
+    round,
     seconds,
     requests: counterOf(result, 'http_reqs'),
     failed: failedRequestsOf(result),
@@ -56,9 +97,17 @@ async function launchdayRun(group: ProcessGroup, baseUrl: string, seconds: numbe
   };
 }
 
-async function autocannonRun(group: ProcessGroup, url: string, seconds: number): Promise<CostRun> {
-  const { summary, outcome } = await runAutocannon(closedLoop(url, seconds), (argv) => runWithCpuTime(group, argv, { timeoutMs: timeoutFor(seconds) }));
+async function autocannonRun(
+  group: ProcessGroup,
+  url: string,
+  round: number,
+  seconds: number,
+): Promise<CostRun> {
+  const { summary, outcome } = await runAutocannon(closedLoop(url, seconds), (argv) =>
+    runWithCpuTime(group, argv, { timeoutMs: runTimeoutMs(seconds) }),
+  );
   return {
+    round,
     seconds,
     requests: summary.requests,
     failed: summary.failures,
@@ -70,9 +119,4 @@ async function autocannonRun(group: ProcessGroup, url: string, seconds: number):
 
 function closedLoop(url: string, seconds: number): AutocannonSpec {
   return { url: `${url}/`, connections: COST_CONNECTIONS, seconds };
-}
-
-/** How long a run of `seconds` may take in all before it is stopped (ms). */
-export function timeoutFor(seconds: number): number {
-  return seconds * 1000 + STARTUP_ALLOWANCE_MS;
 }

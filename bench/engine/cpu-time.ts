@@ -21,7 +21,10 @@ export async function runWithCpuTime(
   argv: readonly string[],
   options: Omit<RunCommandOptions, 'fd3'>,
 ): Promise<TimedOutcome> {
-  const outcome = await runCommand(group, ['bash', '-c', TIMED_SHELL, 'bash', ...argv], { ...options, fd3: true });
+  const outcome = await runCommand(group, ['bash', '-c', TIMED_SHELL, 'bash', ...argv], {
+    ...options,
+    fd3: true,
+  });
   return { ...outcome, cpu: parseChildTimes(outcome.fd3) };
 }
 
@@ -32,8 +35,15 @@ export async function runWithCpuTime(
 export function parseChildTimes(output: string): CpuTime {
   const line = output.trim().split('\n')[1] ?? '';
   const match = /^(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s$/.exec(line.trim());
-  if (match === null) throw new Error(`unexpected output of bash's times: ${JSON.stringify(output)}`);
-  const [, userMin, userSec, sysMin, sysSec] = match.map(Number) as [number, number, number, number, number];
+  if (match === null)
+    throw new Error(`unexpected output of bash's times: ${JSON.stringify(output)}`);
+  const [, userMin, userSec, sysMin, sysSec] = match.map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const userS = userMin * 60 + userSec;
   const sysS = sysMin * 60 + sysSec;
   return { userS, sysS, totalS: userS + sysS };

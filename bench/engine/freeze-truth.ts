@@ -1,4 +1,5 @@
 import type { FreezeSchedule } from './settings.js';
+import { percentOff } from './stats.js';
 import type { TailLatency } from './types.js';
 
 /**
@@ -23,10 +24,8 @@ export function freezeTruth(schedule: FreezeSchedule): TailLatency {
 
 /** How far `reported` is from `truth`, per percentile (%, negative when it reports less). */
 export function tailErrorPct(reported: TailLatency, truth: TailLatency): TailLatency {
-  return { p99: percentOff(reported.p99, truth.p99), 'p99.9': percentOff(reported['p99.9'], truth['p99.9']) };
-}
-
-/** `value` vs `reference` in % (negative when below). */
-export function percentOff(value: number, reference: number): number {
-  return ((value - reference) / reference) * 100;
+  return {
+    p99: percentOff(reported.p99, truth.p99),
+    'p99.9': percentOff(reported['p99.9'], truth['p99.9']),
+  };
 }

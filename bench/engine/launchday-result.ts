@@ -16,7 +16,8 @@ export function counterRateOf(result: RunResult, metric: string): number {
 /** p99 and p99.9 of `http_req_duration` (ms); throws when the run recorded no request. */
 export function requestTailOf(result: RunResult): TailLatency {
   const summary = result.summary.metrics.http_req_duration;
-  if (summary?.kind !== 'trend') throw new Error(`launchday run ${result.runId} recorded no http_req_duration`);
+  if (summary?.kind !== 'trend')
+    throw new Error(`launchday run ${result.runId} recorded no http_req_duration`);
   return { p99: summary.p99, 'p99.9': summary['p(99.9)'] };
 }
 

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from 'launchday';
-import { GENERATOR_CORE } from './settings.js';
 import { LAUNCHDAY_CLI, nodeScript, pinned } from './paths.js';
 import type { CommandOutcome, Exec } from './run-command.js';
+import { GENERATOR_CORE } from './settings.js';
 
 /** One launchday run the benchmark asks for. */
 export interface LaunchdaySpec {
@@ -25,7 +25,9 @@ export async function runLaunchday<T extends CommandOutcome>(
 ): Promise<{ result: RunResult; outcome: T }> {
   const outDir = await mkdtemp(join(tmpdir(), 'launchday-bench-'));
   try {
-    const outcome = await exec(pinned(GENERATOR_CORE, nodeScript(LAUNCHDAY_CLI, launchdayArgs(spec, outDir))));
+    const outcome = await exec(
+      pinned(GENERATOR_CORE, nodeScript(LAUNCHDAY_CLI, launchdayArgs(spec, outDir))),
+    );
     return { result: await readOnlyResult(outDir), outcome };
   } finally {
     await rm(outDir, { recursive: true, force: true });
@@ -33,12 +35,27 @@ export async function runLaunchday<T extends CommandOutcome>(
 }
 
 function launchdayArgs(spec: LaunchdaySpec, outDir: string): string[] {
-  const params = Object.entries(spec.params).flatMap(([key, value]) => ['--param', `${key}=${value}`]);
-  return ['run', spec.scenario, '--base-url', spec.baseUrl, '--out-dir', outDir, '--workers', '1', '--quiet', ...params];
+  const params = Object.entries(spec.params).flatMap(([key, value]) => [
+    '--param',
+    `${key}=${value}`,
+  ]);
+  return [
+    'run',
+    spec.scenario,
+    '--base-url',
+    spec.baseUrl,
+    '--out-dir',
+    outDir,
+    '--workers',
+    '1',
+    '--quiet',
+    ...params,
+  ];
 }
 
 async function readOnlyResult(outDir: string): Promise<RunResult> {
   const [runDir, ...others] = await readdir(outDir);
-  if (runDir === undefined || others.length > 0) throw new Error(`expected one run folder in ${outDir}`);
+  if (runDir === undefined || others.length > 0)
+    throw new Error(`expected one run folder in ${outDir}`);
   return JSON.parse(await readFile(join(outDir, runDir, 'result.json'), 'utf8')) as RunResult;
 }

@@ -12,10 +12,12 @@ const GRACE_MS = 2000;
  */
 export class ProcessGroup {
   readonly #live = new Set<ChildProcess>();
+  #closed = false;
 
-  /** Starts `argv` with `stdio` and tracks it until it exits. */
+  /** Starts `argv` with `stdio` and tracks it until it exits; throws once the group is closed. */
   spawn(argv: readonly string[], stdio: SpawnOptions['stdio']): ChildProcess {
     const [command, ...args] = argv;
+    if (this.#closed) throw new Error(`not starting ${command}: the benchmark is stopping`);
     if (command === undefined) throw new Error('spawn needs a command');
     const child = spawn(command, args, { stdio, detached: true });
     this.#live.add(child);
@@ -37,6 +39,12 @@ export class ProcessGroup {
   /** Stops every live process; the benchmark calls it at the end, on failure and on SIGINT. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.#live].map((child) => this.stop(child)));
+  }
+
+  /** Stops every live process and refuses new ones: the benchmark is interrupted. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.stopAll();
   }
 
   /** SIGKILL to every live process's group, synchronously: the last resort on process exit. */

@@ -1,19 +1,28 @@
 import { readFileSync } from 'node:fs';
 import type { RssSample } from './types.js';
 
+/** A running {@link sampleRss}. */
+export interface RssSampling {
+  /** When sampling started (epoch ms): the origin of every sample's `t`. */
+  readonly startedAtMs: number;
+  /** Stops sampling (idempotent) and returns the readings so far, in order. */
+  stop(): RssSample[];
+}
+
 /**
  * Reads process `pid`'s resident set size (VmRSS in /proc/<pid>/status, all its threads) every
  * `everyMs`, from now on, until stopped; `t` counts seconds from the call. A reading that fails
  * because the process has just exited is skipped.
  */
-export function sampleRss(pid: number, everyMs: number): { stop(): RssSample[] } {
-  const startedMs = performance.now();
+export function sampleRss(pid: number, everyMs: number): RssSampling {
+  const startedAtMs = Date.now();
   const samples: RssSample[] = [];
   const timer = setInterval(() => {
     const rssBytes = readRssBytes(pid);
-    if (rssBytes !== undefined) samples.push({ t: (performance.now() - startedMs) / 1000, rssBytes });
+    if (rssBytes !== undefined) samples.push({ t: (Date.now() - startedAtMs) / 1000, rssBytes });
   }, everyMs);
   return {
+    startedAtMs,
     stop() {
       clearInterval(timer);
       return samples;

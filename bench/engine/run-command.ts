@@ -41,12 +41,16 @@ export async function runCommand(
 ): Promise<CommandOutcome> {
   const started = performance.now();
   const child = group.spawn(argv, ['ignore', 'pipe', 'pipe', options.fd3 ? 'pipe' : 'ignore']);
-  const [stdout, stderr, fd3] = [1, 2, 3].map((fd) => collect(child.stdio[fd] as Readable | null));
+  const output = Promise.all(
+    [1, 2, 3].map((fd) => collect(child.stdio[fd] as Readable | null | undefined)),
+  );
   options.onStart?.(child);
   const timer = setTimeout(() => void group.stop(child), options.timeoutMs);
   const [exitCode, signal] = await exitOf(child);
   clearTimeout(timer);
-  const outcome = { exitCode, stdout: await stdout!, stderr: await stderr!, fd3: await fd3!, wallMs: performance.now() - started };
+  const wallMs = performance.now() - started;
+  const [stdout = '', stderr = '', fd3 = ''] = await output;
+  const outcome = { exitCode, stdout, stderr, fd3, wallMs };
   if (exitCode !== 0) throw commandFailed(argv, outcome, signal, options.timeoutMs);
   return outcome;
 }
@@ -58,8 +62,8 @@ function exitOf(child: ChildProcess): Promise<[number | null, NodeJS.Signals | n
   });
 }
 
-async function collect(stream: Readable | null): Promise<string> {
-  if (stream === null) return '';
+async function collect(stream: Readable | null | undefined): Promise<string> {
+  if (!stream) return '';
   let text = '';
   stream.setEncoding('utf8');
   for await (const chunk of stream) text += chunk;
@@ -74,10 +78,17 @@ function commandFailed(
 ): LaunchdayError {
   const how = signal === null ? `exited with code ${outcome.exitCode}` : `was stopped by ${signal}`;
   const timedOut = signal !== null && outcome.wallMs >= timeoutMs;
-  return new LaunchdayError('LAUNCHDAY_ERR_INTERNAL', `\`${argv.join(' ')}\` ${how}${timedOut ? ` after the ${timeoutMs} ms limit` : ''}`, {
-    hint: 'its last output is below; check that `npm run build` passes and the machine is idle',
-    issues: [{ path: 'stderr', message: tail(outcome.stderr) }, { path: 'stdout', message: tail(outcome.stdout) }],
-  });
+  return new LaunchdayError(
+    'LAUNCHDAY_ERR_INTERNAL',
+    `\`${argv.join(' ')}\` ${how}${timedOut ? ` after the ${timeoutMs} ms limit` : ''}`,
+    {
+      hint: 'its last output is below; check that `npm run build` passes and the machine is idle',
+      issues: [
+        { path: 'stderr', message: tail(outcome.stderr) },
+        { path: 'stdout', message: tail(outcome.stdout) },
+      ],
+    },
+  );
 }
 
 function tail(text: string): string {

@@ -32,7 +32,10 @@ export async function startServer(group: ProcessGroup, script: string): Promise<
       else freezes.push(message.freeze);
     });
     child.once('exit', () => reject(serverFailed(script, 'exited before listening')));
-    setTimeout(() => reject(serverFailed(script, `did not listen within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS).unref();
+    setTimeout(
+      () => reject(serverFailed(script, `did not listen within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    ).unref();
   });
   try {
     return { url: `http://127.0.0.1:${await port}`, freezes, stop: () => group.stop(child) };
@@ -49,7 +52,11 @@ function serverFailed(script: string, what: string): LaunchdayError {
 }
 
 /** Runs `body` with a server started from `script`, stopping the server however `body` ends. */
-export async function withServer<T>(group: ProcessGroup, script: string, body: (server: ServerProcess) => Promise<T>): Promise<T> {
+export async function withServer<T>(
+  group: ProcessGroup,
+  script: string,
+  body: (server: ServerProcess) => Promise<T>,
+): Promise<T> {
   const server = await startServer(group, script);
   try {
     return await body(server);

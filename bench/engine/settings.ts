@@ -18,6 +18,13 @@ export const COST_CONNECTIONS = 50;
  */
 export const COST_SECONDS = { short: 3, long: 13 } as const;
 
+/**
+ * Part 1, cost: rounds of (short, long) runs; each round gives one marginal figure per tool and
+ * the median is reported, so one disturbed run on a busy machine does not decide the result.
+ * Within a round the tools alternate, so a slow drift of the machine hits both alike.
+ */
+export const COST_ROUNDS = 3;
+
 /** The freezing server's schedule, in milliseconds, from its start. */
 export interface FreezeSchedule {
   /** A freeze starts every `periodMs`, the first one `periodMs` after the server starts. */
@@ -53,3 +60,11 @@ export const MEMORY_LOAD = {
   /** The RSS the end is compared with is the one at this many seconds (after warm-up). */
   baselineSeconds: 60,
 } as const;
+
+/** Start-up allowance on top of a run's planned length before it is stopped as hung (ms). */
+const STARTUP_ALLOWANCE_MS = 60_000;
+
+/** How long a tool's run planned for `seconds` may take in all before it is stopped (ms). */
+export function runTimeoutMs(seconds: number): number {
+  return seconds * 1000 + STARTUP_ALLOWANCE_MS;
+}

@@ -23,6 +23,8 @@ export interface Machine {
   node: string;
   platform: string;
   arch: string;
+  /** The 1-, 5- and 15-minute load averages when the benchmark started: other load skews it. */
+  loadAverage: number[];
 }
 
 /** A load generator the benchmark compares. */
@@ -37,6 +39,8 @@ export interface CpuTime {
 
 /** One timed run of a tool in the cost part. */
 export interface CostRun {
+  /** The round it belongs to, from 1. */
+  round: number;
   /** The load's planned length (s). */
   seconds: number;
   requests: number;
@@ -53,9 +57,11 @@ export interface CostRun {
 export interface ToolCost {
   tool: Tool;
   runs: CostRun[];
-  /** ΔCPU / Δrequests between the long and the short run (µs per request). */
+  /** Per round: ΔCPU / Δrequests between its long and its short run (µs per request). */
+  roundMarginalsUsPerRequest: number[];
+  /** The median of the rounds' marginal figures (µs per request). */
   marginalUsPerRequest: number;
-  /** Throughput of the long run (requests/s). */
+  /** The median throughput of the long runs (requests/s). */
   requestsPerSecond: number;
 }
 
@@ -125,15 +131,36 @@ export interface RssSample {
 export interface MemoryResult {
   rate: number;
   seconds: number;
-  /** The reading at the baseline time (after warm-up) and the last one. */
-  baseline: RssSample;
-  end: RssSample;
-  /** end vs baseline (%); target < 10. */
+  /**
+   * The readings after warm-up (from the baseline time on) and as many last ones under load, a
+   * minute of readings each at most: single readings swing with the GC's sawtooth, medians not.
+   */
+  baseline: RssWindow;
+  end: RssWindow;
+  /** end vs baseline medians (%); target < 10. */
   growthPct: number;
+  /** The single readings at the baseline time and at the end of the load, and their growth (%). */
+  atBaseline: RssSample;
+  atEnd: RssSample;
+  pointGrowthPct: number;
   achievedRate: number;
   requests: number;
+  failed: number;
+  /** Iterations dropped at the in-flight cap, and the seconds of the run they were dropped in. */
   dropped: number;
+  droppedInSeconds: number[];
+  /** launchday's own verdict on whether it kept its schedule. */
+  generator: { valid: boolean; reasons: string[]; schedulerLagP99Ms: number };
   samples: RssSample[];
+}
+
+/** RSS readings over a span of the run. */
+export interface RssWindow {
+  /** The first and last reading's time, in seconds since the generator started. */
+  fromS: number;
+  toS: number;
+  readings: number;
+  medianRssBytes: number;
 }
 
 /** The JSON the benchmark writes: the machine and every part it ran. */

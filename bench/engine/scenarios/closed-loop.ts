@@ -11,7 +11,12 @@ export default defineScenario({
   http: { connections: COST_CONNECTIONS },
   workloads: (p) => ({
     loop: {
-      executor: { type: 'constant-vus', vus: COST_CONNECTIONS, duration: p.duration, gracefulStop: '2s' },
+      executor: {
+        type: 'constant-vus',
+        vus: COST_CONNECTIONS,
+        duration: p.duration,
+        gracefulStop: '2s',
+      },
       journey: async (ctx) => {
         await ctx.http.get('/', { name: 'root' });
       },
