@@ -136,8 +136,6 @@ describe('the arrival-rate runtime', () => {
     const { runtime } = launch({ rate: 100, duration: '100ms', startTime: '150ms' }, starter);
     const origin = epochNow();
     runtime.start(origin);
-    expect(runtime.targetAt(origin + 100)).toBe(0);
-    expect(runtime.targetAt(origin + 200)).toBe(100);
     await runtime.done;
     expect(starter.runs).toHaveLength(10);
     expect(starter.runs[0]!.plannedAt).toBeCloseTo(origin + 150, 6);
@@ -154,7 +152,6 @@ describe('the arrival-rate runtime', () => {
         seed: 5,
       });
       runtime.start(origin);
-      expect(runtime.targetAt(origin + 10)).toBe(50);
       return runtime.done;
     });
     await Promise.all(started);

@@ -2,7 +2,6 @@ import { epochNow } from '../core/clock.js';
 import { type ArrivalSchedule, createArrivalSchedule } from './arrival-schedule.js';
 import { Drain } from './drain.js';
 import { IdPool } from './id-pool.js';
-import { createRateCurve, type RateCurve } from './rate-profile.js';
 import type {
   ArrivalRatePlan,
   ExecutorRuntime,
@@ -30,7 +29,6 @@ export function createArrivalRateRuntime(
 
 class ArrivalRateRuntime implements ExecutorRuntime {
   private readonly schedule: ArrivalSchedule;
-  private readonly curve: RateCurve;
   private readonly capacity: number;
   private readonly ids = new IdPool();
   // One finish callback per local VU id, made once, so starting an iteration allocates no closure.
@@ -47,7 +45,6 @@ class ArrivalRateRuntime implements ExecutorRuntime {
     private readonly starter: IterationStarter,
   ) {
     this.schedule = createArrivalSchedule(plan, share);
-    this.curve = createRateCurve(plan.rate);
     this.capacity = shareCount(plan.maxInFlight, share);
   }
 
@@ -61,10 +58,6 @@ class ArrivalRateRuntime implements ExecutorRuntime {
 
   get activeVUs(): number {
     return this.running;
-  }
-
-  targetAt(nowEpochMs: number): number {
-    return this.curve.rateAt(nowEpochMs - this.originAt) / this.share.workerCount;
   }
 
   start(runStartAt: number): void {

@@ -175,15 +175,13 @@ export interface ExecutorRuntime {
    * gracefulStop has passed after the end (then `interrupted` counts the unfinished ones).
    */
   readonly done: Promise<RuntimeOutcome>;
-  /** Iterations running now; read by the engine each second. */
+  /** Iterations running now. */
   readonly inFlight: number;
   /**
    * VU models: VUs active now (a ramped-down VU finishing its iteration counts until
    * gracefulRampDown runs out). Arrival-rate models: VU ids in use, one per running iteration.
    */
   readonly activeVUs: number;
-  /** This worker's share of the planned rate (iterations/s) or VU count at `nowEpochMs`. */
-  targetAt(nowEpochMs: number): number;
 }
 
 /** What validating and planning an executor config gives: a plan, or every problem found. */

@@ -88,15 +88,14 @@ describe('the VU runtime', () => {
     );
     const origin = epochNow();
     runtime.start(origin);
-    const samples: { ms: number; active: number; target: number }[] = [];
+    const samples: { ms: number; active: number }[] = [];
     while (epochNow() < origin + 1000) {
       const now = epochNow();
-      samples.push({ ms: now - origin, active: runtime.activeVUs, target: runtime.targetAt(now) });
+      samples.push({ ms: now - origin, active: runtime.activeVUs });
       await delay(10);
     }
     await runtime.done;
-    for (const { ms, active, target } of samples) {
-      expect(target).toBe(vusAt(plan.vus, ms));
+    for (const { ms, active } of samples) {
       // The count in force some time in the last 40 ms: timers and iterations take a moment.
       const recent = [vusAt(plan.vus, ms - 40), vusAt(plan.vus, ms)];
       expect(active).toBeGreaterThanOrEqual(Math.min(...recent));
@@ -166,7 +165,6 @@ describe('the VU runtime', () => {
       const config = { type: 'constant-vus', vus: 5, duration: '100ms' };
       const { runtime } = launch(config, starter, { workerIndex, workerCount: 2, seed: 1 });
       runtime.start(origin);
-      expect(runtime.targetAt(origin + 50)).toBe(workerIndex === 0 ? 3 : 2);
       return runtime.done;
     });
     await Promise.all(done);

@@ -73,12 +73,6 @@ class VuRuntime implements ExecutorRuntime {
     return this.active;
   }
 
-  targetAt(nowEpochMs: number): number {
-    const ms = nowEpochMs - this.originAt;
-    if (!(ms >= 0 && ms < this.plan.durationMs)) return 0;
-    return shareCount(vusAt(this.plan.vus, ms), this.share);
-  }
-
   start(runStartAt: number): void {
     if (this.started || this.drain.ended) return;
     this.started = true;
