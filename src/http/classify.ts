@@ -1,7 +1,9 @@
 import { LaunchdayError } from '../core/errors.js';
 import type { ErrorClass } from '../metrics/types.js';
+import { REQUEST_TIMEOUT_CODE } from './request-timeout.js';
 
 const CLASS_BY_CODE: Readonly<Record<string, ErrorClass>> = {
+  [REQUEST_TIMEOUT_CODE]: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
   UND_ERR_CONNECT_TIMEOUT: 'timeout',

@@ -175,7 +175,7 @@ describe('HttpClient.request', () => {
     const { origin } = await startServer(() => {});
     const { client, recorders, timing } = setup();
     const res = await client.request('w', 'GET', `${origin}/`, { timeout: '150ms' }, timing);
-    expect(res.error).toMatchObject({ class: 'timeout', code: 'UND_ERR_HEADERS_TIMEOUT' });
+    expect(res.error).toMatchObject({ class: 'timeout', code: 'ERR_REQUEST_TIMEOUT' });
     expect(recorders.samples[0]?.durationUs).toBeGreaterThanOrEqual(150_000);
   });
 

@@ -91,6 +91,8 @@ export class HttpClient {
       );
       const path = options === undefined ? target.path : requestPath(target, options);
       const request = this.dispatchOptions(verb, path, options, payload);
+      const timeout =
+        options?.timeout === undefined ? this.options.timeoutMs : timeoutMs(options.timeout);
       const bytesSent = target.overheadBytes + this.requestBytes(request);
       const exchange = new Exchange(
         this.context,
@@ -101,7 +103,7 @@ export class HttpClient {
         path,
         bytesSent,
       );
-      return exchange.start(target.pool, request);
+      return exchange.start(target.pool, request, timeout);
     } catch (error) {
       return Promise.reject(requestError(error, method, url));
     }
@@ -128,7 +130,6 @@ export class HttpClient {
   ): Dispatcher.DispatchOptions {
     const body = requestBody(payload, options);
     const headers = this.headers.for(options, body !== null && isJsonBody(payload, options));
-    const timeout = options?.timeout === undefined ? undefined : timeoutMs(options.timeout);
     return {
       path,
       method,
@@ -136,8 +137,6 @@ export class HttpClient {
       body,
       // Pipelined requests must not wait for each other's headers (undici's `blocking`).
       blocking: false,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
     };
   }
 
@@ -161,7 +160,7 @@ export class HttpClient {
   private pool(origin: string): ConnectionPool {
     let pool = this.pools.get(origin);
     if (pool === undefined) {
-      const { connections, pipelining, keepAliveTimeoutMs, timeoutMs } = this.options;
+      const { connections, pipelining, keepAliveTimeoutMs } = this.options;
       pool = new ConnectionPool(origin, {
         connections,
         pipelining,
@@ -169,8 +168,9 @@ export class HttpClient {
           pipelining,
           keepAliveTimeout: keepAliveTimeoutMs,
           keepAliveMaxTimeout: keepAliveTimeoutMs,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
+          // The pool's sweep enforces the total timeout instead: no timer per request.
+          headersTimeout: 0,
+          bodyTimeout: 0,
           connect: timedConnector(this.context.stamp, { timeout: this.options.connectTimeoutMs }),
         },
       });

@@ -9,6 +9,7 @@ import {
 } from './classify.js';
 import type { Connection, ConnectionPool, PooledRequest } from './connection-pool.js';
 import type { ConnectStamp } from './connector.js';
+import { RequestTimeoutError } from './request-timeout.js';
 import {
   bodyText,
   notJsonError,
@@ -19,6 +20,7 @@ import {
   transportError,
 } from './response-data.js';
 import type { Route } from './routes.js';
+import type { Expiring } from './timeout-sweep.js';
 import type {
   HttpError,
   HttpResponse,
@@ -67,6 +69,11 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
   bytesReceived = 0;
   connection: Connection | null = null;
   request!: Dispatcher.DispatchOptions;
+  timeoutMs = 0;
+  deadline = Number.POSITIVE_INFINITY;
+  sweepPrev: Expiring | null = null;
+  sweepNext: Expiring | null = null;
+  finished = false;
 
   private readonly startedAt = performance.now();
   private readonly intendedAt: number;
@@ -78,7 +85,8 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
   private moreChunks: Buffer[] | null = null;
   private failure: unknown = null;
   private failureCode = '';
-  private done = false;
+  private pool!: ConnectionPool;
+  private abort: ((error: Error) => void) | null = null;
   private parsedHeaders: Record<string, string> | null = null;
   private decodedText: string | null = null;
   private resolve!: (response: HttpResponse) => void;
@@ -102,18 +110,45 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
         : Math.min(intendedAt - TIME_ORIGIN, this.startedAt);
   }
 
-  /** Sends `request` through `pool`; the promise resolves with this exchange once it is done. */
-  start(pool: ConnectionPool, request: Dispatcher.DispatchOptions): Promise<HttpResponse> {
+  /**
+   * Sends `request` through `pool`; the promise resolves with this exchange once it is done, or
+   * once `timeoutMs` (0: none) has passed since the exchange was created — queue time included.
+   */
+  start(
+    pool: ConnectionPool,
+    request: Dispatcher.DispatchOptions,
+    timeoutMs: number,
+  ): Promise<HttpResponse> {
     const promise = new Promise<HttpResponse>(capture);
     this.resolve = capturedResolve;
     this.reject = capturedReject;
     this.request = request;
+    this.pool = pool;
+    this.timeoutMs = timeoutMs;
+    this.deadline = this.startedAt + timeoutMs;
     pool.dispatch(this);
     return promise;
   }
 
+  /**
+   * The pool's sweep: the deadline has passed. A request undici is sending is aborted (undici
+   * fails it at once and destroys its socket); one still queued, or waiting for undici to write
+   * it, fails now — the latter is aborted when undici gets to it.
+   */
+  expire(): void {
+    if (this.finished) return;
+    const error = new RequestTimeoutError(this.timeoutMs);
+    this.abort?.(error);
+    if (!this.finished) this.onError(error);
+  }
+
   /** undici: the request goes on a connection now (maybe one just opened for it). */
-  onConnect(): void {
+  onConnect(abort: (error: Error) => void): void {
+    if (this.finished) {
+      abort(this.failure as Error);
+      return;
+    }
+    this.abort = abort;
     this.connectedAt = performance.now();
     const stamp = this.context.stamp;
     if (stamp.active) {
@@ -150,7 +185,7 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
 
   /** undici: the response is complete. */
   onComplete(): void {
-    if (this.done) return;
+    if (this.finished) return;
     this.bytesReceived += responseHeadBytes(this.rawHeaders, this.statusText);
     this.expected = this.isExpected(this.status);
     this.errorClass = this.expected ? null : classifyStatus(this.status);
@@ -159,11 +194,11 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
 
   /** undici: the request failed, before or during the response. */
   onError(error: Error): void {
-    if (this.done) return;
+    if (this.finished) return;
     const code = errorCode(error);
     if (isUsageErrorCode(code)) {
-      this.done = true;
-      this.release();
+      this.finished = true;
+      this.pool.settle(this);
       this.reject(usageError(`${this.method} ${this.url}`, error));
       return;
     }
@@ -239,7 +274,7 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
   // the non-blocking `socket.write` returns, so it would time a syscall, not the network, at
   // the price of one more clock read (0.1–0.3 µs) per request.
   private finish(): void {
-    this.done = true;
+    this.finished = true;
     const end = performance.now();
     const connected = this.connectedAt || end;
     const headers = this.headersAt || end;
@@ -249,13 +284,8 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
     this.waitingUs = (headers - connected) * 1000;
     this.receivingUs = (end - headers) * 1000;
     this.timing.intendedAt = undefined;
-    this.release();
+    this.pool.settle(this);
     this.resolve(this);
     this.route.recorder.record(this);
-  }
-
-  private release(): void {
-    const connection = this.connection;
-    if (connection !== null) connection.pool.release(connection);
   }
 }

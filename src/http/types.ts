@@ -24,9 +24,10 @@ export interface HttpOptions {
   /** Most time to establish a TCP (and TLS) connection, in ms. */
   readonly connectTimeoutMs: number;
   /**
-   * Most time, in ms, to wait for the response headers once the request is written, and again
-   * between two chunks of the body (undici's `headersTimeout` and `bodyTimeout`, checked by
-   * undici's coarse timers: up to about a second late). 60 s, as k6.
+   * Most time, in ms, a request may take from the call to the end of the response, time queued
+   * for a connection included — k6's total request timeout. A request past it resolves with
+   * status 0 and error class `timeout`. Checked by one sweep per origin every quarter of the
+   * timeout (10–250 ms), so it fires up to that period late. 60 s, as k6.
    */
   readonly timeoutMs: number;
   /** When true, response bodies are counted but not kept: `text` is empty. */
@@ -66,7 +67,10 @@ export interface RequestOptions {
   readonly query?: Readonly<Record<string, QueryValue>>;
   /** Values of the `:param` placeholders in the URL's path, URI-encoded when filled in. */
   readonly pathParams?: Readonly<Record<string, QueryValue>>;
-  /** This request's timeout: milliseconds, or a duration string such as `'2s'`. */
+  /**
+   * This request's total timeout instead of the client's `timeoutMs`: milliseconds, or a
+   * duration string such as `'2s'`; 0 for none.
+   */
   readonly timeout?: number | string;
   /** The statuses expected for this request, instead of the client's `expectedStatuses`. */
   readonly expectedStatus?: number | readonly number[];
@@ -77,7 +81,7 @@ export interface RequestOptions {
 /** Why a request failed: the class metrics count, a stable code and a readable message. */
 export interface HttpError {
   readonly class: ErrorClass;
-  /** E.g. `ECONNREFUSED`, `UND_ERR_HEADERS_TIMEOUT`, or `HTTP_503` for an unexpected status. */
+  /** E.g. `ECONNREFUSED`, `ERR_REQUEST_TIMEOUT`, or `HTTP_503` for an unexpected status. */
   readonly code: string;
   readonly message: string;
 }
