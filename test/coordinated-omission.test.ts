@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
-import { stallingHandler, startTestServer, type TestServer } from './support/test-server.js';
+import { serverPerTest, stallingHandler } from './support/test-server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = serverPerTest();
 
 function trend(result: Awaited<ReturnType<typeof readOnlyResult>>, metric: string) {
   const summary = result.summary.metrics[metric];
@@ -18,7 +14,7 @@ describe('latency without coordinated omission', () => {
   it('charges a server stall to every request planned during it, not only to those in flight', async () => {
     const stallMs = 400;
     let firstRequestAt = 0;
-    server = await startTestServer(stallingHandler(() => firstRequestAt, 1500, stallMs));
+    const server = await startServer(stallingHandler(() => firstRequestAt, 1500, stallMs));
     server.server.prependListener('request', () => {
       firstRequestAt ||= Date.now();
     });

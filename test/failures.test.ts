@@ -1,26 +1,13 @@
-import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedPort } from '../src/http/test-support.js';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { serverPerTest } from './support/test-server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-/** A port on 127.0.0.1 with nothing listening: bound, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+const startServer = serverPerTest();
 
 describe('failures are data', () => {
   it('classifies resets, timeouts, refused connections, 4xx and 5xx and keeps running', async () => {
-    server = await startTestServer((req, res) => {
+    const server = await startServer((req, res) => {
       if (req.url === '/reset') req.socket.destroy();
       else if (req.url === '/hang') return;
       else {

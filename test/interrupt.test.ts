@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finished, readOnlyResult, scenarioFile, startCli, tempDir } from './support/cli.js';
-import { okAfter, startTestServer, type TestServer } from './support/test-server.js';
+import { okAfter, serverPerTest } from './support/test-server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = serverPerTest();
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -18,7 +14,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<voi
 
 describe('SIGINT', () => {
   it('stops scheduling, waits for in-flight work, writes the partial result and exits 130', async () => {
-    server = await startTestServer(okAfter(300));
+    const server = await startServer(okAfter(300));
     const outDir = await tempDir();
     const child = startCli([
       'run',
@@ -32,7 +28,7 @@ describe('SIGINT', () => {
       '--quiet',
     ]);
     const outcome = finished(child);
-    await waitFor(() => server!.requests() >= 100, 15_000);
+    await waitFor(() => server.requests() >= 100, 15_000);
     child.kill('SIGINT');
     const { code, stderr } = await outcome;
     expect(stderr).toContain('stopping');
@@ -47,7 +43,7 @@ describe('SIGINT', () => {
   });
 
   it('exits at once on a second SIGINT', async () => {
-    server = await startTestServer(okAfter(5_000));
+    const server = await startServer(okAfter(5_000));
     const outDir = await tempDir();
     const child = startCli([
       'run',
@@ -63,7 +59,7 @@ describe('SIGINT', () => {
       '--quiet',
     ]);
     const outcome = finished(child);
-    await waitFor(() => server!.requests() >= 20, 15_000);
+    await waitFor(() => server.requests() >= 20, 15_000);
     const started = Date.now();
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,18 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
-import { okAfter, startTestServer, type TestServer } from './support/test-server.js';
+import { okAfter, serverPerTest } from './support/test-server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = serverPerTest();
 
 describe('launchday run', () => {
   it('runs an open-loop scenario to plan across two workers and writes the result', async () => {
-    server = await startTestServer(okAfter(1));
+    const server = await startServer(okAfter(1));
     const outDir = await tempDir();
     const summaryExport = join(outDir, 'summary.json');
     const outcome = await runCli([
@@ -59,7 +55,7 @@ describe('launchday run', () => {
   });
 
   it('exits 3 when a threshold fails, and stops early with abortOnFail', async () => {
-    server = await startTestServer((_req, res) => {
+    const server = await startServer((_req, res) => {
       res.writeHead(500);
       res.end();
     });

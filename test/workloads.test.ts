@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { serverPerTest } from './support/test-server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = serverPerTest();
 
 describe('several workloads in one scenario', () => {
   it('run at the same time, each on its own executor, start time and tags', async () => {
     const signupsAt: number[] = [];
     const authorizations = new Set<string | undefined>();
     const startedAt = Date.now();
-    server = await startTestServer((req, res) => {
+    const server = await startServer((req, res) => {
       if (req.url === '/signup') signupsAt.push(Date.now() - startedAt);
       else authorizations.add(req.headers.authorization);
       res.writeHead(req.url === '/signup' ? 201 : 200);

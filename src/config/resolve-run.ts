@@ -6,6 +6,7 @@ import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../http/index.js';
 import { parseThresholds } from '../metrics/threshold-parser.js';
 import type { ThresholdSpec } from '../metrics/threshold-types.js';
 import {
+  deepFreeze,
   type LoadedScenario,
   type ParamSpecs,
   type ParamValues,
@@ -47,7 +48,7 @@ export function resolveRun(
     collect(issues, () => assertHostAllowed(new URL(baseUrl), allowedHosts, 'baseUrl'), undefined);
   if (issues.length > 0) throw invalidConfig(issues);
   const ends = workloads.map(({ plan }) => plan.startTimeMs + plan.durationMs);
-  return deepFreeze({
+  return deepFreeze<ResolvedRun>({
     scenario: {
       name: definition.name,
       description: definition.description,
@@ -186,12 +187,4 @@ function invalidConfig(issues: Issues): LaunchdayError {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

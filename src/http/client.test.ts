@@ -2,20 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLaunchdayError } from '../core/errors.js';
-import { HttpClient } from './client.js';
 import { MAX_NAMES_PER_WORKLOAD } from './routes.js';
-import { closedPort, closeServers, RecordingRecorders, startServer } from './test-support.js';
-import type { HttpClientOptions, IterationTiming } from './types.js';
-
-const clients: HttpClient[] = [];
-
-function setup(options: HttpClientOptions = {}) {
-  const recorders = new RecordingRecorders();
-  const client = new HttpClient(options, recorders);
-  clients.push(client);
-  const timing: IterationTiming = { intendedAt: undefined };
-  return { client, recorders, timing };
-}
+import { closedPort, closeServers, startServer, testClient } from './test-support.js';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -43,15 +31,12 @@ async function echoServer() {
   });
 }
 
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.destroy()));
-  await closeServers();
-});
+afterEach(closeServers);
 
 describe('HttpClient.request', () => {
   it('returns status, headers and body, and names the request by its URL template', async () => {
     const { origin } = await echoServer();
-    const { client, recorders, timing } = setup();
+    const { client, recorders, timing } = testClient();
     const res = await client.request(
       'w',
       'GET',
@@ -83,7 +68,7 @@ describe('HttpClient.request', () => {
 
   it('resolves relative URLs against the base URL, keeping its path, and names them by the path', async () => {
     const { origin } = await echoServer();
-    const { client, timing } = setup();
+    const { client, timing } = testClient();
     const res = await client.request(
       'w',
       'get',
@@ -98,7 +83,7 @@ describe('HttpClient.request', () => {
 
   it('sends JSON with its content type and raw bodies as they are', async () => {
     const { origin } = await echoServer();
-    const { client, timing } = setup();
+    const { client, timing } = testClient();
     const json = await client.request(
       'w',
       'POST',
@@ -123,7 +108,7 @@ describe('HttpClient.request', () => {
 
   it('classifies unexpected 4xx and 5xx statuses, and honours expected statuses', async () => {
     const { origin } = await echoServer();
-    const { client, recorders, timing } = setup({
+    const { client, recorders, timing } = testClient({
       expectedStatuses: [{ min: 200, max: 299 }, 418],
     });
     const notFound = await client.request('w', 'GET', `${origin}/status/404`, undefined, timing);
@@ -155,7 +140,7 @@ describe('HttpClient.request', () => {
 
   it('returns a reset connection as data', async () => {
     const { origin } = await startServer((req) => req.socket.destroy());
-    const { client, recorders, timing } = setup();
+    const { client, recorders, timing } = testClient();
     const res = await client.request('w', 'GET', `${origin}/`, undefined, timing);
     expect(res).toMatchObject({ status: 0, ok: false, text: '' });
     expect(res.error?.class).toBe('reset');
@@ -164,7 +149,7 @@ describe('HttpClient.request', () => {
 
   it('returns a refused connection as data', async () => {
     const port = await closedPort();
-    const { client, recorders, timing } = setup();
+    const { client, recorders, timing } = testClient();
     const res = await client.request('w', 'GET', `http://127.0.0.1:${port}/`, undefined, timing);
     expect(res.status).toBe(0);
     expect(res.error).toMatchObject({ class: 'connect', code: 'ECONNREFUSED' });
@@ -173,7 +158,7 @@ describe('HttpClient.request', () => {
 
   it('times out a server that never answers', async () => {
     const { origin } = await startServer(() => {});
-    const { client, recorders, timing } = setup();
+    const { client, recorders, timing } = testClient();
     const res = await client.request('w', 'GET', `${origin}/`, { timeout: '150ms' }, timing);
     expect(res.error).toMatchObject({ class: 'timeout', code: 'ERR_REQUEST_TIMEOUT' });
     expect(recorders.samples[0]?.durationUs).toBeGreaterThanOrEqual(150_000);
@@ -181,7 +166,7 @@ describe('HttpClient.request', () => {
 
   it('caps distinct request names per workload', async () => {
     const { origin } = await startServer((_req, res) => res.end());
-    const { client, recorders, timing } = setup({ connections: 10 });
+    const { client, recorders, timing } = testClient({ connections: 10 });
     const urls = Array.from(
       { length: MAX_NAMES_PER_WORKLOAD + 5 },
       (_, i) => `${origin}/item/${i}`,
@@ -199,7 +184,7 @@ describe('HttpClient.request', () => {
 
   it('keeps explicit names and counts bodies it discards', async () => {
     const { origin } = await startServer((_req, res) => res.end('x'.repeat(5000)));
-    const { client, recorders, timing } = setup({ discardResponseBodies: true });
+    const { client, recorders, timing } = testClient({ discardResponseBodies: true });
     const res = await client.request(
       'w',
       'GET',
@@ -213,7 +198,7 @@ describe('HttpClient.request', () => {
 
   it('rejects requests that are bugs, with coded errors, and records nothing for them', async () => {
     const { origin } = await echoServer();
-    const { client, recorders, timing } = setup();
+    const { client, recorders, timing } = testClient();
     const bugs = [
       client.request('w', 'GET', 'http://[bad', undefined, timing),
       client.request('w', 'GET', '/relative', undefined, timing),
@@ -236,7 +221,7 @@ describe('HttpClient.request', () => {
 
   it('throws a clear error from json() when the body is not JSON', async () => {
     const { origin } = await startServer((_req, res) => res.end('<html>oops</html>'));
-    const { client, timing } = setup();
+    const { client, timing } = testClient();
     const res = await client.request('w', 'GET', `${origin}/page`, undefined, timing);
     expect(() => res.json()).toThrow(
       /GET .*\/page \(status 200\): the response is not JSON .* starts with "<html>oops<\/html>"/,
@@ -246,13 +231,13 @@ describe('HttpClient.request', () => {
   it('accepts loopback host names', async () => {
     const { server } = await echoServer();
     const { port } = server.address() as AddressInfo;
-    const { client, timing } = setup();
+    const { client, timing } = testClient();
     const res = await client.request('w', 'GET', `http://localhost:${port}/`, undefined, timing);
     expect(res.status).toBe(200);
   });
 
   it('rejects requests after close', async () => {
-    const { client, timing } = setup();
+    const { client, timing } = testClient();
     await client.close();
     await expect(
       client.request('w', 'GET', 'http://127.0.0.1:1/', undefined, timing),

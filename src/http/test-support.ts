@@ -1,6 +1,8 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import type { RequestRecorder, RequestRecorderFactory, RequestSample } from '../metrics/types.js';
+import { HttpClient } from './client.js';
+import type { HttpClientOptions, IterationTiming } from './types.js';
 
 /** A node:http server on 127.0.0.1 started by a test, with the sockets it accepted. */
 export interface LocalServer {
@@ -26,8 +28,23 @@ export async function startServer(handler: RequestListener): Promise<LocalServer
   return { server, origin: `http://127.0.0.1:${port}`, connections: () => accepted };
 }
 
-/** Closes every server {@link startServer} started, dropping their open connections. */
+const clients: HttpClient[] = [];
+
+/** A client on fresh recorders and an iteration timing, destroyed by {@link closeServers}. */
+export function testClient(options: HttpClientOptions = {}) {
+  const recorders = new RecordingRecorders();
+  const client = new HttpClient(options, recorders);
+  clients.push(client);
+  const timing: IterationTiming = { intendedAt: undefined };
+  return { client, recorders, timing };
+}
+
+/**
+ * Destroys every client {@link testClient} made, then closes every server {@link startServer}
+ * started, dropping their open connections.
+ */
 export async function closeServers(): Promise<void> {
+  await Promise.all(clients.splice(0).map((client) => client.destroy()));
   const closing = [...started].map(
     (server) =>
       new Promise<void>((resolve) => {

@@ -1,22 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient } from './client.js';
-import { closeServers, RecordingRecorders, startServer } from './test-support.js';
-import type { HttpClientOptions, IterationTiming } from './types.js';
+import { closeServers, startServer, testClient } from './test-support.js';
 
-const clients: HttpClient[] = [];
-
-function setup(options: HttpClientOptions) {
-  const recorders = new RecordingRecorders();
-  const client = new HttpClient(options, recorders);
-  clients.push(client);
-  const timing: IterationTiming = { intendedAt: undefined };
-  return { client, recorders, timing };
-}
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.destroy()));
-  await closeServers();
-});
+afterEach(closeServers);
 
 // The sweep runs every quarter of a timeout: a timeout fires at most that late, plus slack for
 // a loaded test machine.
@@ -25,7 +10,7 @@ const LATE_MS = 50 + 500;
 describe('total request timeout', () => {
   it('times out a server that never answers, within about the timeout and a sweep', async () => {
     const { origin } = await startServer(() => {});
-    const { client, recorders, timing } = setup({ timeoutMs: 200 });
+    const { client, recorders, timing } = testClient({ timeoutMs: 200 });
     const res = await client.request('w', 'GET', `${origin}/`, undefined, timing);
     expect(res).toMatchObject({ status: 0, ok: false });
     expect(res.error).toMatchObject({ class: 'timeout', code: 'ERR_REQUEST_TIMEOUT' });
@@ -40,7 +25,7 @@ describe('total request timeout', () => {
       if (req.url === '/stall') res.writeHead(200, { 'content-length': '100' }).write('partial');
       else res.end('ok');
     });
-    const { client, recorders, timing } = setup({ timeoutMs: 200, connections: 1 });
+    const { client, recorders, timing } = testClient({ timeoutMs: 200, connections: 1 });
     const stalled = await client.request('w', 'GET', `${server.origin}/stall`, undefined, timing);
     expect(stalled).toMatchObject({ status: 0, ok: false });
     expect(stalled.error?.class).toBe('timeout');
@@ -56,7 +41,7 @@ describe('total request timeout', () => {
       if (req.url === '/slow') setTimeout(() => res.end('slow'), 600);
       else res.end('ok');
     });
-    const { client, recorders, timing } = setup({ timeoutMs: 200, connections: 1 });
+    const { client, recorders, timing } = testClient({ timeoutMs: 200, connections: 1 });
     const url = `${server.origin}/`;
     const slow = client.request('w', 'GET', `${url}slow`, { timeout: '5s' }, timing);
     const queued = await client.request('w', 'GET', url, undefined, timing);
@@ -74,7 +59,7 @@ describe('total request timeout', () => {
     const { origin } = await startServer((_req, res) => {
       setTimeout(() => res.end('late'), 300);
     });
-    const { client, recorders, timing } = setup({ timeoutMs: 100 });
+    const { client, recorders, timing } = testClient({ timeoutMs: 100 });
     const [short, long] = await Promise.all([
       client.request('w', 'GET', `${origin}/`, { timeout: 50 }, timing),
       client.request('w', 'GET', `${origin}/`, { timeout: '2s' }, timing),

@@ -2,24 +2,9 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { epochNow } from '../core/clock.js';
-import { HttpClient } from './client.js';
-import { closeServers, RecordingRecorders, startServer } from './test-support.js';
-import type { HttpClientOptions, IterationTiming } from './types.js';
+import { closeServers, startServer, testClient } from './test-support.js';
 
-const clients: HttpClient[] = [];
-
-function setup(options: HttpClientOptions = {}) {
-  const recorders = new RecordingRecorders();
-  const client = new HttpClient(options, recorders);
-  clients.push(client);
-  const timing: IterationTiming = { intendedAt: undefined };
-  return { client, recorders, timing };
-}
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.destroy()));
-  await closeServers();
-});
+afterEach(closeServers);
 
 describe('request timings', () => {
   it('records one sample per request whose phases add up', async () => {
@@ -27,7 +12,7 @@ describe('request timings', () => {
       res.write('first part, ');
       setTimeout(() => res.end('second part'), 200);
     });
-    const { client, recorders, timing } = setup({ connections: 1 });
+    const { client, recorders, timing } = testClient({ connections: 1 });
     const first = await client.request('w', 'GET', `${origin}/`, undefined, timing);
     const second = await client.request('w', 'GET', `${origin}/`, undefined, timing);
     expect(first.text).toBe('first part, second part');
@@ -55,7 +40,7 @@ describe('request timings', () => {
     const { origin } = await startServer((_req, res) => {
       setTimeout(() => res.end('late'), 200);
     });
-    const { client, recorders, timing } = setup();
+    const { client, recorders, timing } = testClient();
     timing.intendedAt = epochNow() - 300;
     await client.request('w', 'GET', `${origin}/slow`, undefined, timing);
     expect(timing.intendedAt).toBeUndefined();
@@ -78,7 +63,7 @@ describe('request timings', () => {
         res.end('hello, bytes');
       });
     });
-    const { client, recorders, timing } = setup({ connections: 1 });
+    const { client, recorders, timing } = testClient({ connections: 1 });
     await client.request(
       'w',
       'POST',
@@ -115,7 +100,7 @@ describe('connections and pipelining', () => {
 
   it('opens at most `connections` connections per origin', async () => {
     const server = await batchingServer(2);
-    const { client, timing } = setup({ connections: 2 });
+    const { client, timing } = testClient({ connections: 2 });
     const requests = Array.from({ length: 12 }, () =>
       client.request('w', 'GET', `${server.origin}/`, undefined, timing),
     );
@@ -127,7 +112,7 @@ describe('connections and pipelining', () => {
 
   it('pipelines up to `pipelining` requests on one connection', async () => {
     const server = await batchingServer(4);
-    const { client, timing } = setup({ connections: 1, pipelining: 4 });
+    const { client, timing } = testClient({ connections: 1, pipelining: 4 });
     const requests = Array.from({ length: 8 }, () =>
       client.request('w', 'GET', `${server.origin}/`, undefined, timing),
     );

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach } from 'vitest';
 
 /** A real HTTP server on 127.0.0.1 for a test, with its URL and a way to close it. */
 export interface TestServer {
@@ -65,5 +66,23 @@ export function stallingHandler(since: () => number, stallAtMs: number, stallMs:
     };
     if (wait > 0) setTimeout(reply, wait);
     else reply();
+  };
+}
+
+/**
+ * For a test file whose tests each start one server: returns `start`, and closes the server
+ * after each test.
+ */
+export function serverPerTest(): (
+  handler: Parameters<typeof startTestServer>[0],
+) => Promise<TestServer> {
+  let current: TestServer | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (handler) => {
+    current = await startTestServer(handler);
+    return current;
   };
 }
