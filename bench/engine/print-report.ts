@@ -65,7 +65,8 @@ function renderCost(cost: CostResult): string {
       ],
       marginal,
     ),
-    `launchday / autocannon CPU per request: ${fixed(cost.ratio, 2)} (target ≤ ${fixed(TARGETS.costRatio)}: ${verdict(cost.ratio <= TARGETS.costRatio)})`,
+    `launchday / autocannon CPU per request, per round: ${cost.roundRatios.map((ratio) => fixed(ratio, 2)).join(' / ')}`,
+    `launchday / autocannon CPU per request, median of the rounds: ${fixed(cost.ratio, 2)} (target ≤ ${fixed(TARGETS.costRatio)}: ${verdict(cost.ratio <= TARGETS.costRatio)})`,
   ].join('\n');
 }
 

@@ -23,7 +23,7 @@ export const COST_SECONDS = { short: 3, long: 13 } as const;
  * the median is reported, so one disturbed run on a busy machine does not decide the result.
  * Within a round the tools alternate, so a slow drift of the machine hits both alike.
  */
-export const COST_ROUNDS = 3;
+export const COST_ROUNDS = 5;
 
 /** The freezing server's schedule, in milliseconds, from its start. */
 export interface FreezeSchedule {

@@ -70,7 +70,9 @@ export interface CostResult {
   connections: number;
   launchday: ToolCost;
   autocannon: ToolCost;
-  /** launchday's marginal µs/request over autocannon's (target ≤ 1.0). */
+  /** Per round: launchday's marginal µs/request over autocannon's in the same round. */
+  roundRatios: number[];
+  /** The median of `roundRatios` (target ≤ 1.0). */
   ratio: number;
 }
 
