@@ -1,16 +1,17 @@
 import type { RunResult } from 'launchday';
+import { counterOf, failedRequestsOf, requestTailOf } from '../common/launchday-result.js';
+import { runLaunchday } from '../common/launchday-runner.js';
+import { note } from '../common/log.js';
+import type { ProcessGroup } from '../common/process-group.js';
+import { runCommand } from '../common/run-command.js';
+import { percentOff } from '../common/stats.js';
+import type { TailLatency } from '../common/types.js';
 import { runAutocannon } from './autocannon-runner.js';
 import { freezeTruth, tailErrorPct } from './freeze-truth.js';
-import { counterOf, failedRequestsOf, requestTailOf } from './launchday-result.js';
-import { runLaunchday } from './launchday-runner.js';
-import { note } from './log.js';
 import { SCENARIOS, SERVERS } from './paths.js';
-import type { ProcessGroup } from './process-group.js';
-import { runCommand } from './run-command.js';
 import { type ServerProcess, withServer } from './server-process.js';
 import { ACCURACY_LOAD, FREEZE_SCHEDULE, OPEN_CONNECTIONS, runTimeoutMs } from './settings.js';
-import { percentOff } from './stats.js';
-import type { AccuracyResult, AccuracyRun, FreezeWindow, TailLatency, Tool } from './types.js';
+import type { AccuracyResult, AccuracyRun, FreezeWindow, Tool } from './types.js';
 
 const { rate, seconds } = ACCURACY_LOAD;
 

@@ -1,7 +1,8 @@
-import { AUTOCANNON_CLI, nodeScript, pinned } from './paths.js';
-import type { CommandOutcome, Exec } from './run-command.js';
-import { GENERATOR_CORE } from './settings.js';
-import type { TailLatency } from './types.js';
+import { GENERATOR_CORE } from '../common/cores.js';
+import { nodeScript, pinned } from '../common/paths.js';
+import type { CommandOutcome, Exec } from '../common/run-command.js';
+import type { TailLatency } from '../common/types.js';
+import { AUTOCANNON_CLI } from './paths.js';
 
 /** One autocannon run the benchmark asks for. */
 export interface AutocannonSpec {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LaunchdayError } from 'launchday';
-import { RESULTS_DIR } from './paths.js';
+import { RESULTS_DIR } from '../common/paths.js';
 import { minimumMemorySeconds } from './rss-growth.js';
 import { MEMORY_LOAD } from './settings.js';
 import type { BenchOptions, BenchPart } from './types.js';

@@ -1,14 +1,14 @@
+import { runWithCpuTime } from '../common/cpu-time.js';
+import { counterOf, counterRateOf, failedRequestsOf } from '../common/launchday-result.js';
+import { runLaunchday } from '../common/launchday-runner.js';
+import { note } from '../common/log.js';
+import type { ProcessGroup } from '../common/process-group.js';
+import { runCommand } from '../common/run-command.js';
+import { median } from '../common/stats.js';
 import { type AutocannonSpec, runAutocannon } from './autocannon-runner.js';
-import { runWithCpuTime } from './cpu-time.js';
-import { counterOf, counterRateOf, failedRequestsOf } from './launchday-result.js';
-import { runLaunchday } from './launchday-runner.js';
-import { note } from './log.js';
 import { SCENARIOS, SERVERS } from './paths.js';
-import type { ProcessGroup } from './process-group.js';
-import { runCommand } from './run-command.js';
 import { withServer } from './server-process.js';
 import { COST_CONNECTIONS, COST_ROUNDS, COST_SECONDS, runTimeoutMs } from './settings.js';
-import { median } from './stats.js';
 import type { CostResult, CostRun, Tool, ToolCost } from './types.js';
 
 /** The server's JIT warm-up before anything is measured (s). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { percentOff } from '../common/stats.js';
 import { freezeQuantile, freezeTruth, tailErrorPct } from './freeze-truth.js';
-import { percentOff } from './stats.js';
 
 const schedule = { periodMs: 5000, freezeMs: 500, serviceMs: 1 };
 

@@ -1,6 +1,6 @@
+import { percentOff } from '../common/stats.js';
+import type { TailLatency } from '../common/types.js';
 import type { FreezeSchedule } from './settings.js';
-import { percentOff } from './stats.js';
-import type { TailLatency } from './types.js';
 
 /**
  * The latency at quantile `q` (0..1) of open-loop arrivals at a steady rate against a server

@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
 import { dirname, relative } from 'node:path';
-import { ExitCode, isLaunchdayError, LaunchdayError } from 'launchday';
+import { ExitCode, isLaunchdayError } from 'launchday';
+import { assertCores } from '../common/cores.js';
+import { note } from '../common/log.js';
+import { ProcessGroup } from '../common/process-group.js';
 import { parseBenchArgs, USAGE } from './cli-args.js';
-import { note } from './log.js';
 import { renderReport } from './print-report.js';
-import { ProcessGroup } from './process-group.js';
 import { runBench } from './run-bench.js';
-import { GENERATOR_CORE, SERVER_CORE } from './settings.js';
 
 /**
  * `npm run bench:engine`: launchday's engine benchmark (CPU per request vs autocannon, latency
@@ -46,18 +45,6 @@ async function main(args: readonly string[]): Promise<number> {
   } finally {
     await group.stopAll();
   }
-}
-
-function assertCores(): void {
-  const needed = Math.max(SERVER_CORE, GENERATOR_CORE) + 1;
-  if (cpus().length >= needed) return;
-  throw new LaunchdayError(
-    'LAUNCHDAY_ERR_USAGE',
-    `the benchmark pins the server and the generator to separate cores; this machine has ${cpus().length}`,
-    {
-      hint: `run it on a machine with at least ${needed} cores`,
-    },
-  );
 }
 
 function reportError(error: unknown): number {

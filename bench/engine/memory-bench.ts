@@ -1,13 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import type { RunResult } from 'launchday';
-import { counterOf, failedRequestsOf } from './launchday-result.js';
-import { runLaunchday } from './launchday-runner.js';
-import { note } from './log.js';
+import { counterOf, failedRequestsOf } from '../common/launchday-result.js';
+import { runLaunchday } from '../common/launchday-runner.js';
+import { note } from '../common/log.js';
+import type { ProcessGroup } from '../common/process-group.js';
+import { runCommand } from '../common/run-command.js';
 import { SCENARIOS, SERVERS } from './paths.js';
-import type { ProcessGroup } from './process-group.js';
 import { rssGrowth } from './rss-growth.js';
 import { type RssSampling, sampleRss } from './rss-sampler.js';
-import { runCommand } from './run-command.js';
 import { withServer } from './server-process.js';
 import { MEMORY_LOAD, runTimeoutMs } from './settings.js';
 import type { MemoryResult } from './types.js';

@@ -1,4 +1,4 @@
-import { fixed, renderTable, signedPct, verdict } from './text-table.js';
+import { fixed, renderTable, signedPct, verdict } from '../common/text-table.js';
 import type {
   AccuracyResult,
   AccuracyRun,

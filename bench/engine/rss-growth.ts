@@ -1,6 +1,6 @@
 import { LaunchdayError } from 'launchday';
+import { median, percentOff } from '../common/stats.js';
 import { MEMORY_LOAD } from './settings.js';
-import { median, percentOff } from './stats.js';
 import type { MemoryResult, RssSample, RssWindow } from './types.js';
 
 const { baselineSeconds, sampleEveryMs } = MEMORY_LOAD;

@@ -1,8 +1,8 @@
+import { describeMachine } from '../common/machine.js';
+import type { ProcessGroup } from '../common/process-group.js';
 import { runAccuracyBench } from './accuracy-bench.js';
 import { runCostBench } from './cost-bench.js';
-import { describeMachine } from './machine.js';
 import { runMemoryBench } from './memory-bench.js';
-import type { ProcessGroup } from './process-group.js';
 import type { BenchOptions, BenchReport } from './types.js';
 
 /**

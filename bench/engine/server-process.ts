@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { LaunchdayError } from 'launchday';
-import { nodeScript, pinned } from './paths.js';
-import type { ProcessGroup } from './process-group.js';
-import { SERVER_CORE } from './settings.js';
+import { SERVER_CORE } from '../common/cores.js';
+import { nodeScript, pinned } from '../common/paths.js';
+import type { ProcessGroup } from '../common/process-group.js';
 import type { FreezeWindow, ServerMessage } from './types.js';
 
 /** How long a server has to announce its port (ms). */

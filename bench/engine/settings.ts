@@ -3,12 +3,6 @@
  * scenarios (bundled by launchday, which follows this relative import) all read them.
  */
 
-/** The core the target servers are pinned to (`taskset -c`). */
-export const SERVER_CORE = 0;
-
-/** The core every load generator (launchday, autocannon) is pinned to. */
-export const GENERATOR_CORE = 1;
-
 /** Part 1, cost: closed loop with this many connections (= launchday VUs) for both tools. */
 export const COST_CONNECTIONS = 50;
 

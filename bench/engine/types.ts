@@ -4,6 +4,8 @@
  * milliseconds; memory is bytes.
  */
 
+import type { CpuTime, Machine, TailLatency } from '../common/types.js';
+
 /** The three parts of the benchmark; `--only` picks one. */
 export type BenchPart = 'cost' | 'accuracy' | 'memory';
 
@@ -16,26 +18,8 @@ export interface BenchOptions {
   readonly outFile: string;
 }
 
-/** The machine the figures were measured on. */
-export interface Machine {
-  cpuModel: string;
-  cores: number;
-  node: string;
-  platform: string;
-  arch: string;
-  /** The 1-, 5- and 15-minute load averages when the benchmark started: other load skews it. */
-  loadAverage: number[];
-}
-
 /** A load generator the benchmark compares. */
 export type Tool = 'launchday' | 'autocannon';
-
-/** CPU time a process and its waited-for children used, from the OS (s). */
-export interface CpuTime {
-  userS: number;
-  sysS: number;
-  totalS: number;
-}
 
 /** One timed run of a tool in the cost part. */
 export interface CostRun {
@@ -74,12 +58,6 @@ export interface CostResult {
   roundRatios: number[];
   /** The median of `roundRatios` (target ≤ 1.0). */
   ratio: number;
-}
-
-/** The tail percentiles the accuracy part compares (ms). */
-export interface TailLatency {
-  p99: number;
-  'p99.9': number;
 }
 
 /** One freeze of the freezing server, as it announced it (epoch ms). */

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from 'launchday';
+import { GENERATOR_CORE } from './cores.js';
 import { LAUNCHDAY_CLI, nodeScript, pinned } from './paths.js';
 import type { CommandOutcome, Exec } from './run-command.js';
-import { GENERATOR_CORE } from './settings.js';
 
 /** One launchday run the benchmark asks for. */
 export interface LaunchdaySpec {
