@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { registerRun } from './commands/run.js';
+import { registerTarget } from './commands/target.js';
 import { registerValidate } from './commands/validate.js';
 import { reportError } from './report-error.js';
 
@@ -17,6 +18,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
     .showHelpAfterError('(add --help for usage)');
   registerRun(program, setExitCode);
   registerValidate(program, setExitCode);
+  registerTarget(program, setExitCode);
   return program;
 }
 

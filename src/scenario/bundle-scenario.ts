@@ -8,7 +8,7 @@ import { type Issue, LaunchdayError } from '../core/errors.js';
 
 /**
  * The file URL of the running launchday's entry module, which a scenario's `import 'launchday'`
- * is bound to: `dist/index.js` next to the compiled loader, or `src/index.ts` when this module
+ * is bound to: `dist/src/index.js` next to the compiled loader, or `src/index.ts` when this module
  * runs from source (under vitest).
  */
 export const LAUNCHDAY_ENTRY_URL = new URL(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RunResult } from '../../src/core/result.js';
 
 /** The built CLI: `npm test` builds first (pretest), so the e2e tests run what users run. */
-export const CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+export const CLI = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
 
 /** What a finished CLI process printed and how it exited. */
 export interface CliOutcome {

@@ -1,0 +1,8 @@
+export { busyWait } from './busy-wait.js';
+export { createFaultController } from './fault-controller.js';
+export {
+  FAULT_SPEC_FORMS,
+  faultSpecProblems,
+  formatFaultSpec,
+  parseFaultSpec,
+} from './fault-spec.js';

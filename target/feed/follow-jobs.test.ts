@@ -1,0 +1,82 @@
+import { Registry } from 'prom-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TargetConfigSchema } from '../config.js';
+import { createFeedMetrics } from '../metrics/feed-metrics.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import type { Store } from '../store/types.js';
+import { createFeedContext } from './context.js';
+import { pendingFollowJob, recoverPendingFollows } from './follow-jobs.js';
+
+let store: Store;
+
+afterEach(async () => {
+  await store.close();
+});
+
+function setUp(jobBatchSize: number) {
+  store = openSqliteStore({ path: ':memory:' });
+  const config = TargetConfigSchema.parse({ jobBatchSize, passwordCost: 1 });
+  const metrics = createFeedMetrics(new Registry());
+  const errors: unknown[] = [];
+  const context = createFeedContext({
+    store,
+    config,
+    metrics,
+    databaseId: 'test-database',
+    now: Date.now,
+    onJobError: (error) => errors.push(error),
+  });
+  return { context, metrics, errors };
+}
+
+async function waitingFans(count: number, celebrity: string): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    await store.createUser({
+      username: `fan_${index}`,
+      displayName: 'Fan',
+      bio: '',
+      passwordHash: 'scrypt$1$c2FsdA$a2V5',
+      follows: [celebrity],
+      createdAt: 0,
+    });
+  }
+  await store.createUser({
+    username: celebrity,
+    displayName: 'Star',
+    bio: '',
+    passwordHash: 'scrypt$1$c2FsdA$a2V5',
+    follows: [],
+    createdAt: 0,
+  });
+}
+
+describe('pendingFollowJob', () => {
+  it('fans in every waiting follow in batches, yielding to the event loop between them', async () => {
+    const { context, metrics } = setUp(3);
+    await waitingFans(10, 'star');
+    const job = pendingFollowJob(context, { kind: 'followee', username: 'Star' });
+    expect([job.key, job.kind]).toEqual(['followee:star', 'fan_in']);
+    let turns = 0;
+    const counting = () => {
+      turns++;
+      if (turns < 1000) setImmediate(counting);
+    };
+    setImmediate(counting);
+    await job.run(() => false);
+    // Four batches of at most 3; without the yields no turn would pass before the end.
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect((await store.stats()).follows).toBe(10);
+    expect((await store.stats()).pendingFollows).toBe(0);
+    expect((await metrics.pendingFollowsResolved.get()).values[0]?.value).toBe(10);
+  });
+
+  it('stops at a batch boundary when told, leaving the rest pending for recovery', async () => {
+    const { context } = setUp(4);
+    await waitingFans(10, 'star');
+    await pendingFollowJob(context, { kind: 'followee', username: 'star' }).run(() => true);
+    expect(await store.stats()).toMatchObject({ follows: 4, pendingFollows: 6 });
+    expect(await recoverPendingFollows(context)).toBeGreaterThanOrEqual(1);
+    await context.jobs.idle();
+    expect(await store.stats()).toMatchObject({ follows: 10, pendingFollows: 0 });
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { busyWait } from '../faults/busy-wait.js';
+import { createQueueDelayMonitor } from './queue-delay.js';
+
+/** Runs `task` in a later event-loop iteration, as a request of a new batch would be. */
+function nextIteration<T>(task: () => T, afterMs = 0): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(task()), afterMs));
+}
+
+describe('createQueueDelayMonitor', () => {
+  it('estimates about 0 for a request that wakes an idle loop', async () => {
+    const monitor = createQueueDelayMonitor();
+    await nextIteration(() => monitor.estimateMs());
+    const estimate = await nextIteration(() => monitor.estimateMs(), 150);
+    expect(estimate).toBeGreaterThanOrEqual(0);
+    expect(estimate).toBeLessThan(25);
+  });
+
+  it('adds the work done on earlier requests of the same batch', async () => {
+    const monitor = createQueueDelayMonitor();
+    const [first, second] = await nextIteration(() => {
+      const before = monitor.estimateMs();
+      busyWait(30);
+      return [before, monitor.estimateMs()] as const;
+    });
+    expect(second - first).toBeGreaterThanOrEqual(30);
+  });
+
+  it('counts half the busy time since the previous batch began, as after a stall', async () => {
+    const monitor = createQueueDelayMonitor();
+    await nextIteration(() => monitor.estimateMs());
+    await nextIteration(() => busyWait(200));
+    const estimate = await nextIteration(() => monitor.estimateMs());
+    expect(estimate).toBeGreaterThanOrEqual(100);
+    expect(estimate).toBeLessThan(200);
+  });
+});

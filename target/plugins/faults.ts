@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import type { FaultSpec } from '../config.js';
+import { ApiError } from '../errors.js';
+import { busyWait } from '../faults/busy-wait.js';
+import type { FeedMetrics } from '../metrics/feed-metrics.js';
+import type { FaultController } from '../types.js';
+
+/** Options of {@link faultsPlugin}. */
+export interface FaultsPluginOptions {
+  /** The faults in force, read on every request; the admin endpoint changes them. */
+  readonly faults: FaultController;
+  readonly metrics: FeedMetrics;
+}
+
+const FAULT_BODY = JSON.stringify(
+  new ApiError('fault_injected', 'a failure injected on purpose by the errors= fault').toBody(),
+);
+
+/**
+ * Fault injection for rehearsals, on `/v1/` routes only (health, metrics and admin stay
+ * reliable). In `onRequest`, once a request is admitted, it burns `cpuMs` of CPU, then waits
+ * `latencyMs` on a timer, then fails a share `errorRate` of requests with 500 `fault_injected`.
+ * Every fault injected counts in `feed_faults_injected_total{kind}` (cpu, latency, error), and
+ * every stall of a controller that reports them (`createFaultController`'s) as kind `stall`.
+ * With no per-request fault in force the hook costs one check. The controller's owner (the
+ * server) closes it. Register it after `loadSheddingPlugin`, so that shed requests cost nothing.
+ */
+export const faultsPlugin = fp(faultInjection, { name: 'launchday-faults' });
+
+function faultInjection(
+  app: FastifyInstance,
+  options: FaultsPluginOptions,
+  done: (error?: Error) => void,
+): void {
+  const { faults, metrics } = options;
+  let spec = faults.current();
+  let active = injectsPerRequest(spec);
+  faults.onChange((next) => {
+    spec = next;
+    active = injectsPerRequest(next);
+  });
+  faults.onStall(() => metrics.faultsInjected.inc({ kind: 'stall' }));
+
+  const failOrContinue = (current: FaultSpec, reply: FastifyReply, next: () => void): void => {
+    if (current.errorRate > 0 && Math.random() < current.errorRate) {
+      metrics.faultsInjected.inc({ kind: 'error' });
+      reply.code(500).type('application/json; charset=utf-8').send(FAULT_BODY);
+    } else next();
+  };
+
+  app.addHook('onRequest', (request, reply, next) => {
+    if (!active || !request.routeOptions.url?.startsWith('/v1/')) return next();
+    const current = spec;
+    if (current.cpuMs > 0) {
+      busyWait(current.cpuMs);
+      metrics.faultsInjected.inc({ kind: 'cpu' });
+    }
+    if (current.latencyMs <= 0) return failOrContinue(current, reply, next);
+    metrics.faultsInjected.inc({ kind: 'latency' });
+    setTimeout(() => failOrContinue(current, reply, next), current.latencyMs);
+  });
+  done();
+}
+
+function injectsPerRequest(spec: FaultSpec): boolean {
+  return spec.cpuMs > 0 || spec.latencyMs > 0 || spec.errorRate > 0;
+}

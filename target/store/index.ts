@@ -1,0 +1,4 @@
+export { instrumentStore } from './instrumented-store.js';
+export { DatabaseNotEmptyError, importPopulation } from './sqlite-import.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+export type * from './types.js';

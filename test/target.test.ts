@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './support/cli.js';
+import {
+  requestJson,
+  startTarget,
+  type TargetProcess,
+  TEST_ADMIN_TOKEN,
+} from './support/target-process.js';
+
+const running: TargetProcess[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((target) => target.stop('SIGKILL')));
+});
+
+async function start(args: readonly string[]): Promise<TargetProcess> {
+  const target = await startTarget(args);
+  running.push(target);
+  return target;
+}
+
+async function signUp(url: string, username: string): Promise<{ id: number; token: string }> {
+  const { status, body } = await requestJson(`${url}/v1/signup`, {
+    body: { username, displayName: username, bio: '', password: 'correct horse battery' },
+  });
+  expect(status).toBe(201);
+  return { id: body.user.id, token: body.token };
+}
+
+function adminStats(url: string) {
+  return requestJson(`${url}/admin/stats`, { token: TEST_ADMIN_TOKEN });
+}
+
+describe('launchday target start', () => {
+  it('serves the API and stops gracefully on SIGTERM with exit 0', async () => {
+    const db = join(await tempDir(), 'feed.db');
+    const target = await start(['--db', db]);
+    expect((await requestJson(`${target.url}/healthz`)).status).toBe(200);
+    expect((await requestJson(`${target.url}/readyz`)).status).toBe(200);
+    await signUp(target.url, 'graceful');
+    expect(await target.stop('SIGTERM')).toBe(0);
+    expect(target.stderr()).toContain('shutting down gracefully');
+  });
+
+  it('keeps every acknowledged write after kill -9 and a restart', async () => {
+    const db = join(await tempDir(), 'feed.db');
+    const first = await start(['--db', db]);
+    const author = await signUp(first.url, 'durable_author');
+    const reader = await signUp(first.url, 'durable_reader');
+    const postIds: number[] = [];
+    for (let index = 0; index < 20; index++) {
+      const { status, body } = await requestJson(`${first.url}/v1/posts`, {
+        body: { text: `post ${index}` },
+        token: author.token,
+      });
+      expect(status).toBe(201);
+      postIds.push(body.id);
+    }
+    const follow = await requestJson(`${first.url}/v1/follows/${author.id}`, {
+      method: 'POST',
+      token: reader.token,
+    });
+    expect(follow.status).toBe(201);
+    process.kill(first.pid, 'SIGKILL');
+    await first.stop('SIGKILL');
+
+    const second = await start(['--db', db]);
+    const { body: stats } = await adminStats(second.url);
+    expect(stats).toMatchObject({ users: 2, posts: 20, follows: 1 });
+    const feed = await requestJson(`${second.url}/v1/feed`, { token: reader.token });
+    expect(feed.body.posts.map((post: { id: number }) => post.id)).toEqual([...postIds].reverse());
+  });
+
+  it('serves one port from several workers, with cluster-wide metrics and faults', async () => {
+    const db = join(await tempDir(), 'feed.db');
+    const target = await start(['--db', db, '--workers', '2']);
+    const requests = 40;
+    for (let index = 0; index < requests; index++) {
+      expect((await requestJson(`${target.url}/v1/users/1`)).status).toBe(404);
+    }
+    const metrics = await (await fetch(`${target.url}/metrics`)).text();
+    expect(counterSum(metrics, 'http_requests_total', 'route="/v1/users/:id"')).toBe(requests);
+
+    const latency = { latencyMs: 5, errorRate: 0, stallMs: 0, stallEveryMs: 0, cpuMs: 0 };
+    const put = await requestJson(`${target.url}/admin/faults`, {
+      method: 'PUT',
+      body: latency,
+      token: TEST_ADMIN_TOKEN,
+    });
+    expect(put.status).toBe(200);
+    // New connections land on either worker; every one must report the relayed faults.
+    for (let index = 0; index < 10; index++) {
+      const response = await fetch(`${target.url}/admin/faults`, {
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, connection: 'close' },
+      });
+      expect(await response.json()).toMatchObject(latency);
+    }
+    expect(await target.stop('SIGTERM')).toBe(0);
+  });
+
+  it('names every bad setting and exits 2', async () => {
+    const outcome = await runCli([
+      'target',
+      'start',
+      '--port',
+      'eighty',
+      '--workers',
+      '0',
+      '--faults',
+      'latency=fast',
+    ]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain('--port');
+    expect(outcome.stderr).toContain('--workers');
+    expect(outcome.stderr).toContain('--faults');
+  });
+});
+
+describe('launchday target seed', () => {
+  it('seeds the same population for the same seed, and its accounts can log in', async () => {
+    const dir = await tempDir();
+    const seeded = await Promise.all(
+      ['a.db', 'b.db'].map((file) =>
+        runCli(['target', 'seed', '--db', join(dir, file), '--users', '300', '--seed', '7']),
+      ),
+    );
+    for (const outcome of seeded) expect(outcome.code).toBe(0);
+    const counts = (text: string) => /seeded \S+: (.*) in/.exec(text)?.[1];
+    expect(counts(seeded[0]!.stdout)).toBe(counts(seeded[1]!.stdout));
+    expect(seeded[0]!.stdout).toMatch(/300 users, \d+ follows/);
+
+    const target = await start(['--db', join(dir, 'a.db')]);
+    const login = await requestJson(`${target.url}/v1/login`, {
+      body: { username: 'user1', password: 'launchday-seed' },
+    });
+    expect(login.status).toBe(200);
+    const feed = await requestJson(`${target.url}/v1/feed`, { token: login.body.token });
+    expect(feed.status).toBe(200);
+  });
+
+  it('refuses a database that already has users, naming the fix', async () => {
+    const db = join(await tempDir(), 'twice.db');
+    expect((await runCli(['target', 'seed', '--db', db, '--users', '10'])).code).toBe(0);
+    const again = await runCli(['target', 'seed', '--db', db, '--users', '10']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already/);
+  });
+});
+
+/** The sum of a counter's samples whose labels contain `labels`. */
+function counterSum(metrics: string, name: string, labels: string): number {
+  return metrics
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && line.includes(labels))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
