@@ -7,7 +7,7 @@ import {
   STORE_KINDS,
   type TestStore,
 } from './test-stores.js';
-import type { Store, UserRecord } from './types.js';
+import type { PendingProgress, PendingScope, Store, UserRecord } from './types.js';
 
 async function counts(store: Store, user: UserRecord) {
   const found = await store.findUserById(user.id);
@@ -56,35 +56,19 @@ describe.each(STORE_KINDS)('SQLite store follows (%s)', (kind) => {
     // b5 is followed already: its pending follow resolves without a second follow.
     await store.follow(alice.id, existing[4]!.id);
     const scope = { kind: 'follower', followerId: alice.id } as const;
-    expect(await store.resolvePendingFollows(scope, 2)).toEqual({
-      resolved: 2,
-      followed: 2,
-      more: true,
-    });
-    expect(await store.resolvePendingFollows(scope, 2)).toEqual({
-      resolved: 2,
-      followed: 2,
-      more: true,
-    });
-    expect(await store.resolvePendingFollows(scope, 2)).toEqual({
-      resolved: 1,
-      followed: 0,
-      more: false,
-    });
-    expect(await store.resolvePendingFollows(scope, 2)).toEqual({
-      resolved: 0,
-      followed: 0,
-      more: false,
-    });
+    expect(await resolveBatches(store, scope, 2, 4)).toEqual([
+      { resolved: 2, followed: 2, more: true },
+      { resolved: 2, followed: 2, more: true },
+      { resolved: 1, followed: 0, more: false },
+      { resolved: 0, followed: 0, more: false },
+    ]);
     expect(await counts(store, alice)).toEqual({ followers: 0, following: 5 });
     expect(await store.stats()).toMatchObject({ follows: 5, pendingFollows: 1 });
     const later = await signUp(store, 'LATER', []);
     const fanIn = { kind: 'followee', username: 'later' } as const;
-    expect(await store.resolvePendingFollows(fanIn, 10)).toEqual({
-      resolved: 1,
-      followed: 1,
-      more: false,
-    });
+    expect(await resolveBatches(store, fanIn, 10, 1)).toEqual([
+      { resolved: 1, followed: 1, more: false },
+    ]);
     expect(await counts(store, later)).toEqual({ followers: 1, following: 0 });
   });
 
@@ -99,26 +83,18 @@ describe.each(STORE_KINDS)('SQLite store follows (%s)', (kind) => {
       { kind: 'followee', username: 'Celebrity' },
     ]);
     const scope = { kind: 'followee', username: 'CELEBRITY' } as const;
-    expect(await store.resolvePendingFollows(scope, 2)).toEqual({
-      resolved: 2,
-      followed: 2,
-      more: true,
-    });
-    expect(await store.resolvePendingFollows(scope, 2)).toEqual({
-      resolved: 1,
-      followed: 1,
-      more: false,
-    });
+    expect(await resolveBatches(store, scope, 2, 2)).toEqual([
+      { resolved: 2, followed: 2, more: true },
+      { resolved: 1, followed: 1, more: false },
+    ]);
     expect(await counts(store, celebrity)).toEqual({ followers: 3, following: 0 });
     expect(await counts(store, waiting[0]!)).toEqual({ followers: 0, following: 1 });
     expect(await store.resolvablePendingScopes(10)).toEqual([]);
     expect((await store.stats()).pendingFollows).toBe(3);
     const nobody = { kind: 'followee', username: 'nobody' } as const;
-    expect(await store.resolvePendingFollows(nobody, 5)).toEqual({
-      resolved: 0,
-      followed: 0,
-      more: false,
-    });
+    expect(await resolveBatches(store, nobody, 5, 1)).toEqual([
+      { resolved: 0, followed: 0, more: false },
+    ]);
   });
 
   it('lists every resolvable scope, up to the limit', async () => {
@@ -134,3 +110,17 @@ describe.each(STORE_KINDS)('SQLite store follows (%s)', (kind) => {
     expect(await store.resolvablePendingScopes(2)).toHaveLength(2);
   });
 });
+
+/** Runs `count` resolution batches of up to `limit` on `scope`: each batch's progress. */
+async function resolveBatches(
+  store: Store,
+  scope: PendingScope,
+  limit: number,
+  count: number,
+): Promise<PendingProgress[]> {
+  const progress: PendingProgress[] = [];
+  for (let batch = 0; batch < count; batch++) {
+    progress.push(await store.resolvePendingFollows(scope, limit));
+  }
+  return progress;
+}
