@@ -8,7 +8,8 @@ import { assertReachable } from './engine/preflight.js';
 import { RunEngine } from './engine/run-engine.js';
 import { runSetup } from './engine/setup-runner.js';
 import { JsonResultOutput, RESULT_FILE, writeJsonFile } from './outputs/json-result.js';
-import type { Output } from './outputs/types.js';
+import { ReportFilesOutput, reportFilePaths } from './outputs/report-files.js';
+import type { Output, ReportFilePaths } from './outputs/types.js';
 import { toK6SummaryExport } from './report/index.js';
 import {
   describeParams,
@@ -19,7 +20,7 @@ import {
 
 /** What {@link runScenario} takes besides the run options. */
 export interface RunScenarioOptions extends RunOptions {
-  /** Live outputs (console progress, Prometheus, ...); result.json is always written. */
+  /** Live outputs (console progress, Prometheus, ...); result.json and reports always follow. */
   outputs?: readonly Output[];
   /** Aborting it stops the run gracefully (as SIGINT does): the partial result is kept. */
   signal?: AbortSignal;
@@ -32,11 +33,14 @@ export interface RunOutcome {
   readonly result: RunResult;
   readonly runDir: string;
   readonly resultFile: string;
+  /** report.html, report.md and junit.xml, beside result.json. */
+  readonly reportFiles: ReportFilePaths;
 }
 
 /**
  * Runs the scenario in `file` — load, validate, check the target is reachable, run setup, drive
- * the load on worker threads, tear down — and writes `<outDir>/<run-id>/result.json`. Rejects
+ * the load on worker threads, tear down — and writes `<outDir>/<run-id>/result.json` and the
+ * report files (report.html, report.md, junit.xml) beside it, also for a stopped run. Rejects
  * with a LaunchdayError for bad input before any load is sent.
  */
 export async function runScenario(
@@ -54,7 +58,7 @@ export async function runScenario(
   const engine = new RunEngine(run, {
     runId,
     data: setup.data,
-    outputs: [...outputs, new JsonResultOutput(runDir)],
+    outputs: [...outputs, new JsonResultOutput(runDir), new ReportFilesOutput(runDir)],
     environment: describeEnvironment(),
   });
   const onAbort = () => engine.stop('interrupted', 'interrupted (SIGINT)');
@@ -64,7 +68,12 @@ export async function runScenario(
     const result = await engine.execute();
     if (run.summaryExport !== undefined)
       await writeJsonFile(resolve(run.summaryExport), toK6SummaryExport(result));
-    return { result, runDir, resultFile: join(runDir, RESULT_FILE) };
+    return {
+      result,
+      runDir,
+      resultFile: join(runDir, RESULT_FILE),
+      reportFiles: reportFilePaths(runDir),
+    };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await setup.teardown();

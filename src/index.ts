@@ -13,11 +13,13 @@ export {
 export type { ResolvedRun, RunOptions } from './config/types.js';
 export { ErrorCodes, type Issue, isLaunchdayError, LaunchdayError } from './core/errors.js';
 export { ExitCode } from './core/exit-codes.js';
+export { readResult } from './core/read-result.js';
 export type * from './core/result.js';
 export { RESULT_SCHEMA_VERSION } from './core/result.js';
 export type { ExecutorConfig } from './executors/index.js';
 export type { HttpOptions, HttpResponse, RequestOptions } from './http/index.js';
-export type { LiveState, Output, RunStart } from './outputs/types.js';
+export { writeReportFiles } from './outputs/report-files.js';
+export type { LiveState, Output, ReportFilePaths, RunStart } from './outputs/types.js';
 export type {
   JourneyContext,
   ParamSpecs,

@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finished, readOnlyResult, scenarioFile, startCli, tempDir } from './support/cli.js';
 import { okAfter, serverPerTest } from './support/test-server.js';
@@ -30,11 +32,19 @@ describe('SIGINT', () => {
     const outcome = finished(child);
     await waitFor(() => server.requests() >= 100, 15_000);
     child.kill('SIGINT');
-    const { code, stderr } = await outcome;
+    const { code, stdout, stderr } = await outcome;
     expect(stderr).toContain('stopping');
     expect(code).toBe(130);
     const result = await readOnlyResult(outDir);
     expect(result.status).toBe('interrupted');
+    // The reports are written for the partial result too.
+    expect(stdout).toContain('report: ');
+    const markdown = await readFile(join(outDir, result.runId, 'report.md'), 'utf8');
+    expect(markdown.split('\n')[0]).toBe('## ⚠️ Interrupted: constant-rate');
+    expect(markdown).toContain('Stopped early: interrupted (SIGINT).');
+    for (const file of ['report.html', 'junit.xml']) {
+      expect((await stat(join(outDir, result.runId, file))).size).toBeGreaterThan(0);
+    }
     expect(result.durationMs).toBeLessThan(20_000);
     const hello = result.summary.requests.find((row) => row.name === 'hello');
     // In-flight requests (each takes 300 ms) were allowed to finish: none was cut off.

@@ -28,3 +28,13 @@ export interface Output {
   interval?(point: IntervalPoint, live: LiveState): void;
   end?(result: RunResult): void | Promise<void>;
 }
+
+/** Where the report files of a run are: absolute or as given, one path per format. */
+export interface ReportFilePaths {
+  /** report.html: the self-contained page for reviewers. */
+  readonly html: string;
+  /** report.md: the Markdown summary for a pull-request comment or a job summary. */
+  readonly markdown: string;
+  /** junit.xml: thresholds and checks as test cases for CI. */
+  readonly junit: string;
+}

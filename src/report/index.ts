@@ -16,6 +16,18 @@ export {
   formatRate,
   formatTime,
 } from './format.js';
+export {
+  type ChartGroup,
+  type ChartSeries,
+  type ChartSpec,
+  loadReportAssets,
+  type ReportAssets,
+  type ReportData,
+  renderHtmlReport,
+} from './html/index.js';
+export { renderJUnitReport } from './junit-report.js';
+export { escapeMarkdown, markdownTable } from './markdown.js';
+export { renderMarkdownReport } from './markdown-report.js';
 export { baseMetric, orderMetricKeys, renderMetricList, trendStat, unitOf } from './metric-list.js';
 export { renderPlan } from './plan-text.js';
 export { toK6SummaryExport } from './summary-export.js';

@@ -1,7 +1,8 @@
-import type { IntervalPoint, RunResult } from '../core/result.js';
+import type { RunResult } from '../core/result.js';
 import type { Ansi } from './ansi.js';
 import { formatErrorClasses, formatMs, formatPercent, formatRate } from './format.js';
 import { alignColumns } from './table.js';
+import { workloadStats } from './workload-stats.js';
 
 const REQUEST_HEADER = [
   'name',
@@ -42,16 +43,6 @@ export function renderRequestTable(result: RunResult, ansi: Ansi): string[] {
   return alignColumns([REQUEST_HEADER.map(ansi.dim), ...rows], align);
 }
 
-/** What one workload did over the run. */
-interface WorkloadTotals {
-  started: number;
-  completed: number;
-  dropped: number;
-  journeyErrors: number;
-  peakInFlight: number;
-  peakVus: number;
-}
-
 const WORKLOAD_HEADER = [
   'workload',
   'started',
@@ -68,11 +59,11 @@ const WORKLOAD_HEADER = [
  * total line from `summary.metrics` (`iterations`, `dropped_iterations`).
  */
 export function renderWorkloadTable(result: RunResult, ansi: Ansi): string[] {
-  const totals = workloadTotals(result);
-  if (totals.size === 0) return [];
+  const stats = workloadStats(result);
+  if (stats.length === 0) return [];
   const warn = (n: number) => (n > 0 ? ansi.yellow(String(n)) : String(n));
-  const rows = [...totals].map(([name, t]) => [
-    name,
+  const rows = stats.map((t) => [
+    t.name,
     String(t.started),
     String(t.completed),
     warn(t.dropped),
@@ -95,41 +86,4 @@ export function renderWorkloadTable(result: RunResult, ansi: Ansi): string[] {
     ),
   );
   return lines;
-}
-
-function workloadTotals(result: RunResult): Map<string, WorkloadTotals> {
-  const totals = new Map<string, WorkloadTotals>();
-  const entry = (name: string) => {
-    let found = totals.get(name);
-    if (found === undefined) {
-      found = {
-        started: 0,
-        completed: 0,
-        dropped: 0,
-        journeyErrors: 0,
-        peakInFlight: 0,
-        peakVus: 0,
-      };
-      totals.set(name, found);
-    }
-    return found;
-  };
-  for (const point of result.intervals) addPoint(point, entry);
-  for (const series of result.series) {
-    const name = series.tags.scenario;
-    if (name === undefined || series.kind !== 'counter') continue;
-    if (series.metric === 'iterations') entry(name).completed += series.count;
-  }
-  return totals;
-}
-
-function addPoint(point: IntervalPoint, entry: (name: string) => WorkloadTotals): void {
-  for (const [name, w] of Object.entries(point.workloads)) {
-    const t = entry(name);
-    t.started += w.started;
-    t.dropped += w.dropped;
-    t.journeyErrors += w.journeyErrors;
-    t.peakInFlight = Math.max(t.peakInFlight, w.inFlight);
-    t.peakVus = Math.max(t.peakVus, w.vus);
-  }
 }

@@ -12,7 +12,7 @@ import type { SetExitCode } from '../program.js';
 export function registerRun(program: Command, setExitCode: SetExitCode): void {
   const command = program
     .command('run')
-    .description('run a scenario and write reports/<run-id>/result.json')
+    .description('run a scenario and write reports/<run-id>/: result.json and the reports')
     .argument('<scenario>', 'the scenario file (.ts or .js)')
     .option('--quiet', 'no live progress, only the summary');
   addRunFlags(command).action(async (scenario: string, flags: RunFlags & { quiet?: boolean }) => {
@@ -34,7 +34,7 @@ async function run(scenario: string, flags: RunFlags & { quiet?: boolean }): Pro
     const outputs = flags.quiet
       ? []
       : [new ConsoleProgress(process.stderr, { color: shouldColor(process.stderr) })];
-    const { result, resultFile } = await runScenario(scenario, {
+    const { result, resultFile, reportFiles } = await runScenario(scenario, {
       ...runOptionsFrom(flags),
       outputs,
       signal: controller.signal,
@@ -47,6 +47,7 @@ async function run(scenario: string, flags: RunFlags & { quiet?: boolean }): Pro
       `${renderTerminalSummary(result, { color: shouldColor(process.stdout) })}\n`,
     );
     process.stdout.write(`result: ${relative(process.cwd(), resultFile)}\n`);
+    process.stdout.write(`report: ${relative(process.cwd(), reportFiles.html)}\n`);
     return exitCodeFor(result.status);
   } finally {
     process.off('SIGINT', onSigint);

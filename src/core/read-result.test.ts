@@ -1,0 +1,115 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildRunResult } from '../report/fixtures.js';
+import { LAUNCHDAY_VERSION } from './environment.js';
+import { isLaunchdayError, type LaunchdayError } from './errors.js';
+import { readResult } from './read-result.js';
+
+const result = buildRunResult();
+/** The result as a run writes it to disk (JSON drops undefined fields). */
+const written = JSON.parse(JSON.stringify(result));
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'launchday-read-result-'));
+});
+
+/** Writes `contents` (JSON unless a string) to a file of the test folder; returns its path. */
+async function fileWith(name: string, contents: unknown): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, typeof contents === 'string' ? contents : JSON.stringify(contents));
+  return file;
+}
+
+/** The LaunchdayError `readResult` rejects with. */
+async function failure(promise: Promise<unknown>): Promise<LaunchdayError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isLaunchdayError(error)) throw new Error(`expected a LaunchdayError, got ${String(error)}`);
+  return error;
+}
+
+describe('readResult', () => {
+  it('reads back what a run wrote', async () => {
+    const file = await fileWith('result.json', result);
+    expect(await readResult(file)).toEqual(written);
+  });
+
+  it('says a file is missing', async () => {
+    const error = await failure(readResult(join(dir, 'nope.json')));
+    expect(error.code).toBe('LAUNCHDAY_ERR_USAGE');
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('nope.json: there is no such file');
+    expect(error.hint).toContain('result.json');
+    const folder = await failure(readResult(dir));
+    expect(folder.message).toContain('it is a folder; give the result.json in it');
+  });
+
+  it('says a file is not JSON', async () => {
+    const error = await failure(readResult(await fileWith('cut.json', '{"schemaVersion": 1,')));
+    expect(error.code).toBe('LAUNCHDAY_ERR_USAGE');
+    expect(error.message).toMatch(/cut\.json is not valid JSON: /);
+  });
+
+  it('says JSON is not a launchday result, and what is wrong with one that looks like it', async () => {
+    for (const contents of [[1, 2], { hello: 'world' }, null, { schemaVersion: '1' }]) {
+      const error = await failure(readResult(await fileWith('other.json', contents)));
+      expect(error.code).toBe('LAUNCHDAY_ERR_USAGE');
+      expect(error.message).toBe(
+        `${join(dir, 'other.json')} is not a launchday result: it has no schemaVersion`,
+      );
+    }
+    const broken = {
+      ...written,
+      runId: 7,
+      summary: { ...written.summary, requests: [{ name: 'x' }] },
+    };
+    const error = await failure(readResult(await fileWith('broken.json', broken)));
+    expect(error.message).toContain('is not a launchday result');
+    expect(error.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['runId', 'summary.requests[0].count']),
+    );
+    const bare = await failure(readResult(await fileWith('bare.json', { schemaVersion: 1 })));
+    expect(bare.issues).toHaveLength(11);
+    expect(bare.issues[10]).toEqual({
+      path: '…',
+      message: expect.stringMatching(/^and \d+ more problems$/),
+    });
+  });
+
+  it('names the launchday that wrote a newer result, as the version needed', async () => {
+    const newer = {
+      ...written,
+      schemaVersion: 99,
+      environment: { ...written.environment, launchdayVersion: '9.1.0' },
+    };
+    const error = await failure(readResult(await fileWith('newer.json', newer)));
+    expect(error.code).toBe('LAUNCHDAY_ERR_RESULT_VERSION');
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('schemaVersion 99, written by launchday 9.1.0');
+    expect(error.message).toContain(
+      `launchday ${LAUNCHDAY_VERSION} reads result schemaVersion 1 and older`,
+    );
+    expect(error.hint).toContain('launchday 9.1.0 or later');
+    const anonymous = await failure(readResult(await fileWith('anon.json', { schemaVersion: 2 })));
+    expect(anonymous.message).toContain('written by a newer launchday');
+  });
+
+  it('upgrades an older result through the chain, and refuses one the chain does not reach', async () => {
+    // A made-up version 0 that called the run id `id`.
+    const { runId, ...rest } = written;
+    const old = await fileWith('v0.json', { ...rest, schemaVersion: 0, id: runId });
+    const upgrades = {
+      0: ({ id, ...others }: Record<string, unknown>) => ({ ...others, runId: id }),
+    };
+    expect(await readResult(old, upgrades)).toEqual(written);
+    const error = await failure(readResult(old));
+    expect(error.code).toBe('LAUNCHDAY_ERR_RESULT_VERSION');
+    expect(error.message).toContain('schemaVersion 0; launchday');
+    expect(error.message).toContain('reads result schemaVersion 1 to 1');
+  });
+});

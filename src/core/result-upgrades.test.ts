@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  oldestReadableVersion,
+  RESULT_UPGRADES,
+  type ResultUpgrades,
+  upgradeResult,
+} from './result-upgrades.js';
+
+// A made-up history: version 1 called the run id `id`, version 2 had no `tags`.
+const chain: ResultUpgrades = {
+  1: ({ id, ...rest }) => ({ ...rest, runId: id }),
+  2: (document) => ({ ...document, tags: {} }),
+};
+
+describe('the result upgrade chain', () => {
+  it('is empty while version 1 is the only one', () => {
+    expect(RESULT_UPGRADES).toEqual({});
+    expect(oldestReadableVersion()).toBe(1);
+  });
+
+  it('brings a document up one step per version and stamps each version', () => {
+    expect(upgradeResult({ schemaVersion: 1, id: 'r1' }, chain, 3)).toEqual({
+      schemaVersion: 3,
+      runId: 'r1',
+      tags: {},
+    });
+    expect(upgradeResult({ schemaVersion: 2, runId: 'r2' }, chain, 3)).toEqual({
+      schemaVersion: 3,
+      runId: 'r2',
+      tags: {},
+    });
+    const current = { schemaVersion: 3, runId: 'r3' };
+    expect(upgradeResult(current, chain, 3)).toBe(current);
+  });
+
+  it('knows the oldest version its unbroken chain reaches', () => {
+    expect(oldestReadableVersion(chain, 3)).toBe(1);
+    expect(oldestReadableVersion({ 2: chain[2]! }, 3)).toBe(2);
+    expect(oldestReadableVersion({ 1: chain[1]! }, 3)).toBe(3);
+    expect(() => upgradeResult({ schemaVersion: 1 }, { 2: chain[2]! }, 3)).toThrow(RangeError);
+  });
+});

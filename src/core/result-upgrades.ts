@@ -1,0 +1,54 @@
+import { RESULT_SCHEMA_VERSION } from './result.js';
+
+/** A result.json as parsed, at whatever schema version it was written. */
+export type ResultDocument = { readonly schemaVersion: number } & Record<string, unknown>;
+
+/**
+ * One step of the upgrade chain: takes a document written at schema version N and returns its
+ * content at version N + 1 (the chain sets `schemaVersion` itself). Pure.
+ */
+export type ResultUpgrade = (document: ResultDocument) => Record<string, unknown>;
+
+/** Upgrade steps keyed by the version each one reads. */
+export type ResultUpgrades = Readonly<Record<number, ResultUpgrade>>;
+
+/**
+ * The steps that bring an older result.json up to {@link RESULT_SCHEMA_VERSION}. Version 1 is
+ * the first, so there are none yet. Changing the layout is then: bump RESULT_SCHEMA_VERSION to
+ * N + 1, change RunResult and schemas/result.schema.json, and add one step here,
+ * `N: (old) => ({ ...old, newField: ... })`; results of every earlier version keep rendering.
+ */
+export const RESULT_UPGRADES: ResultUpgrades = Object.freeze({});
+
+/**
+ * The oldest schema version `upgrades` can bring up to `target`: the start of the unbroken run
+ * of steps ending at `target - 1` (`target` itself when there is no step).
+ */
+export function oldestReadableVersion(
+  upgrades: ResultUpgrades = RESULT_UPGRADES,
+  target: number = RESULT_SCHEMA_VERSION,
+): number {
+  let oldest = target;
+  while (upgrades[oldest - 1] !== undefined) oldest--;
+  return oldest;
+}
+
+/**
+ * `document` brought from its schema version up to `target` through `upgrades`, one step per
+ * version. The reader calls it after checking the version lies between
+ * {@link oldestReadableVersion} and `target`; a missing step is then a bug (RangeError).
+ */
+export function upgradeResult(
+  document: ResultDocument,
+  upgrades: ResultUpgrades = RESULT_UPGRADES,
+  target: number = RESULT_SCHEMA_VERSION,
+): ResultDocument {
+  let current = document;
+  while (current.schemaVersion < target) {
+    const step = upgrades[current.schemaVersion];
+    if (step === undefined)
+      throw new RangeError(`no upgrade step from result schemaVersion ${current.schemaVersion}`);
+    current = { ...step(current), schemaVersion: current.schemaVersion + 1 };
+  }
+  return current;
+}
