@@ -1,7 +1,11 @@
 import { defineScenario, type JourneyContext, param } from 'launchday';
-
-/** The password `launchday target seed` gives every seeded account. */
-const SEED_PASSWORD = 'launchday-seed';
+import {
+  assertSeeded,
+  authHeaders,
+  invalidParams,
+  loginSeededAccounts,
+  type SeededAccounts,
+} from './lib/index.js';
 
 const actions = {
   feed: param.number({
@@ -53,12 +57,6 @@ const PARAMS = {
   ...actions,
 };
 
-/** Logged-in seeded accounts: their ids and bearer tokens, from setup. */
-interface Accounts {
-  readonly ids: readonly number[];
-  readonly tokens: readonly string[];
-}
-
 /**
  * Returning users of the reference feed service (seeded with `launchday target seed`): each
  * arrival is one action of a seeded account logged in during setup, drawn from the mix —
@@ -70,27 +68,9 @@ export default defineScenario({
   description: 'returning users reading their feeds, with a few likes, posts and follows',
   baseUrl: 'http://127.0.0.1:8080',
   params: PARAMS,
-  setup: async ({ http, params }): Promise<Accounts> => {
-    const accounts = Math.min(params.accounts, params.users);
-    const ids: number[] = [];
-    const tokens: string[] = [];
-    for (let index = 0; index < accounts; index++) {
-      const username = `user${1 + Math.floor((index * params.users) / accounts)}`;
-      const res = await http.post(
-        '/v1/login',
-        { username, password: SEED_PASSWORD },
-        { name: 'login' },
-      );
-      if (res.status !== 200) {
-        throw new Error(
-          `cannot log in as ${username} (${res.status}): seed the target first with 'launchday target seed --users ${params.users}'`,
-        );
-      }
-      const { user, token } = res.json<{ user: { id: number }; token: string }>();
-      ids.push(user.id);
-      tokens.push(token);
-    }
-    return { ids, tokens };
+  setup: async ({ http, params }): Promise<SeededAccounts> => {
+    await assertSeeded(http, params.users);
+    return loginSeededAccounts(http, params.users, params.accounts);
   },
   workloads: (p) => {
     const pickAction = weightedPicker(p);
@@ -104,7 +84,7 @@ export default defineScenario({
         },
         journey: async (ctx) => {
           const account = Math.floor(ctx.random() * ctx.data.tokens.length);
-          const headers = { authorization: `Bearer ${ctx.data.tokens[account]}` };
+          const headers = authHeaders(ctx.data.tokens[account]!);
           await ACTIONS[pickAction(ctx.random())](ctx, headers, ctx.data.ids[account]!);
         },
       },
@@ -117,7 +97,7 @@ export default defineScenario({
   },
 });
 
-type Ctx = JourneyContext<typeof PARAMS, Accounts>;
+type Ctx = JourneyContext<typeof PARAMS, SeededAccounts>;
 type Headers = Record<string, string>;
 
 const ACTIONS: Record<Action, (ctx: Ctx, headers: Headers, self: number) => Promise<void>> = {
@@ -147,7 +127,8 @@ const ACTIONS: Record<Action, (ctx: Ctx, headers: Headers, self: number) => Prom
   },
   like: async (ctx, headers) => {
     const feed = await ctx.http.get('/v1/feed', { name: 'feed', headers });
-    const [post] = feed.status === 200 ? feed.json<{ posts: { id: number }[] }>().posts : [];
+    if (!ctx.check('feed is 200', feed.status === 200)) return;
+    const [post] = feed.json<{ posts: { id: number }[] }>().posts;
     if (post === undefined) return;
     const like = await ctx.http.post('/v1/posts/:id/like', undefined, {
       name: 'like',
@@ -177,11 +158,17 @@ function randomUser(ctx: Ctx): number {
   return 1 + Math.floor(ctx.random() * ctx.params.users);
 }
 
-/** Picks an action from `u` in [0, 1) with the mix's weights; throws when they are all 0. */
+/**
+ * Picks an action from `u` in [0, 1) with the mix's weights; throws a parameter error naming the
+ * mix's parameters when they are all 0.
+ */
 function weightedPicker(mix: Readonly<Record<Action, number>>): (u: number) => Action {
   const names = Object.keys(actions) as Action[];
   const total = names.reduce((sum, name) => sum + mix[name], 0);
-  if (total <= 0) throw new Error(`the action mix (${names.join(', ')}) must not be all 0`);
+  if (total <= 0) {
+    const message = 'the action mix is all 0; give at least one a weight above 0 (0 to 100 each)';
+    throw invalidParams([{ param: names.join(', '), message }]);
+  }
   return (u) => {
     let left = u * total;
     for (const name of names) {

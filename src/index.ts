@@ -16,7 +16,13 @@ export { ExitCode } from './core/exit-codes.js';
 export { readResult } from './core/read-result.js';
 export type * from './core/result.js';
 export { RESULT_SCHEMA_VERSION } from './core/result.js';
-export type { ExecutorConfig } from './executors/index.js';
+export type {
+  CurveCsvOptions,
+  CurvePoint,
+  CurveReplayConfig,
+  ExecutorConfig,
+} from './executors/index.js';
+export { readCurveCsv } from './executors/index.js';
 export type { HttpOptions, HttpResponse, RequestOptions } from './http/index.js';
 export { writeReportFiles } from './outputs/report-files.js';
 export type { LiveState, Output, ReportFilePaths, RunStart } from './outputs/types.js';

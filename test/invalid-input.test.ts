@@ -31,6 +31,8 @@ describe('bad input gets a clear error and exit code 2', () => {
     expect(stderr).toContain('--param rate');
     expect(stderr).toMatch(/--param arrivals.*uniform.*poisson/);
     expect(stderr).toContain('--param nope');
+    // Only the parameters are named: the workloads, checked with the defaults, are fine.
+    expect(stderr).not.toContain('workloads');
   });
 
   it('refuses a non-loopback target unless --allow-host names it', async () => {

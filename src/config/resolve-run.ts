@@ -32,11 +32,11 @@ export function resolveRun(
 ): ResolvedRun {
   const issues: Issues = Object.assign([], { hints: new Set<string>() });
   const merged = mergeOptions(loaded.definition, options, env, issues);
-  const params = collect(
-    issues,
-    () => resolveParams(loaded.definition.params ?? {}, merged.params ?? {}),
-    {},
-  );
+  const specs = loaded.definition.params ?? {};
+  // With bad overrides (reported), the workloads are still checked, with the defaults: checked
+  // with no parameters at all, they would add errors that are not the scenario's.
+  const params =
+    collect(issues, () => resolveParams(specs, merged.params ?? {}), null) ?? resolveParams(specs);
   const definition = loaded.definition as ScenarioDefinition;
   const workloads = collect(issues, () => resolveWorkloads(definition, params, issues), []);
   const thresholdSpec = collect(issues, () => resolveThresholdSpec(definition, params, issues), {});

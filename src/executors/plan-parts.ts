@@ -62,6 +62,22 @@ export function arrivalRatePlan(
     fromRate: perSecond(piece.from),
     toRate: perSecond(piece.to),
   }));
+  const stages = segments.map((s) =>
+    planStage(s.startMs, s.durationMs, s.fromRate, s.toRate, 'iterations/s'),
+  );
+  return ratePlan(type, config, segments, stages);
+}
+
+/**
+ * The plan of an arrival-rate executor whose rate, in iterations per second, follows
+ * `segments` (contiguous from 0); `stages` are what `launchday validate` shows of it.
+ */
+export function ratePlan(
+  type: ExecutorType,
+  config: Omit<ParsedArrivalRate, 'timeUnit'>,
+  segments: readonly RateSegment[],
+  stages: readonly PlanStage[],
+): ArrivalRatePlan {
   const curve = createRateCurve({ segments });
   return {
     type,
@@ -73,9 +89,7 @@ export function arrivalRatePlan(
     arrivals: config.arrivals,
     maxInFlight: config.maxInFlight,
     plannedIterations: Math.floor(curve.total + COUNT_EPSILON),
-    stages: segments.map((s) =>
-      planStage(s.startMs, s.durationMs, s.fromRate, s.toRate, 'iterations/s'),
-    ),
+    stages,
   };
 }
 
@@ -100,7 +114,8 @@ export function vusPlan(
   };
 }
 
-function planStage(
+/** One row of a plan's stages. */
+export function planStage(
   startMs: number,
   durationMs: number,
   from: number,

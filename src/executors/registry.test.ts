@@ -132,6 +132,7 @@ describe('the registry', () => {
       'constant-arrival-rate',
       'ramping-arrival-rate',
       'step-arrival-rate',
+      'curve-replay',
       'constant-vus',
       'ramping-vus',
     ]);

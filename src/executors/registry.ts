@@ -1,6 +1,7 @@
 import { type Issue, LaunchdayError } from '../core/errors.js';
 import { type ConstantArrivalRateConfig, constantArrivalRate } from './constant-arrival-rate.js';
 import { type ConstantVusConfig, constantVus } from './constant-vus.js';
+import { type CurveReplayConfig, curveReplay } from './curve-replay.js';
 import { type RampingArrivalRateConfig, rampingArrivalRate } from './ramping-arrival-rate.js';
 import { type RampingVusConfig, rampingVus } from './ramping-vus.js';
 import { type StepArrivalRateConfig, stepArrivalRate } from './step-arrival-rate.js';
@@ -14,13 +15,19 @@ export type ExecutorConfig =
   | ConstantArrivalRateConfig
   | RampingArrivalRateConfig
   | StepArrivalRateConfig
+  | CurveReplayConfig
   | ConstantVusConfig
   | RampingVusConfig;
 
 const definitions: ReadonlyMap<string, ExecutorDefinition> = new Map(
-  [constantArrivalRate, rampingArrivalRate, stepArrivalRate, constantVus, rampingVus].map(
-    (definition) => [definition.type, definition],
-  ),
+  [
+    constantArrivalRate,
+    rampingArrivalRate,
+    stepArrivalRate,
+    curveReplay,
+    constantVus,
+    rampingVus,
+  ].map((definition) => [definition.type, definition]),
 );
 
 /** Every executor type the registry knows, in the order hints list them. */

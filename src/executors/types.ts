@@ -11,6 +11,7 @@ export type ExecutorType =
   | 'constant-arrival-rate'
   | 'ramping-arrival-rate'
   | 'step-arrival-rate'
+  | 'curve-replay'
   | 'constant-vus'
   | 'ramping-vus';
 

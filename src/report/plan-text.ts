@@ -52,11 +52,16 @@ function workloadLines(name: string, plan: ExecutorPlan): string[] {
       : `up to ${plan.maxVUs} VUs, iterations back to back`;
   const stages = plan.stages.map(
     (stage) =>
-      `  ${formatDuration(stage.startMs).padStart(6)} +${formatDuration(stage.durationMs).padEnd(6)} ${stage.from} → ${stage.to} ${stage.unit}`,
+      `  ${formatDuration(stage.startMs).padStart(6)} +${formatDuration(stage.durationMs).padEnd(6)} ${planNumber(stage.from)} → ${planNumber(stage.to)} ${stage.unit}`,
   );
   return [head, `  ${detail}`, ...stages];
 }
 
 function indent(lines: readonly string[]): string[] {
   return lines.map((line) => `  ${line}`);
+}
+
+/** A stage's rate or VU count: whole numbers as they are, others to 4 significant digits. */
+function planNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }

@@ -22,12 +22,16 @@ export interface QueueDelayMonitor {
  * s(k) the moment the first request of batch k is handled, a request handled at t is estimated
  * to have waited
  *
- *     (busy(t) - busy(s(k)))  +  (busy(s(k)) - busy(s(k-1))) / 2
+ *     (busy(t) - busy(s(k)))  +  B² / 2(B + I)
  *
  * the work done on the batch's earlier requests, which every request of the batch waited for,
- * plus half the busy time between the two batch starts, of which arrivals spread over it waited
- * half on average. Time the loop slept drops out: a request that wakes an idle loop is
- * estimated at about 0, one that arrived during a 500 ms stall at about 250 ms.
+ * plus the expected wait of an arrival spread uniformly over the time between the two batch
+ * starts, of which the loop spent B busy and I idle (sleeping in the poll): with probability
+ * B / (B + I) it arrived while the loop was busy, and then waited B / 2 on average. A loop that
+ * never sleeps (CPU overload) gives B / 2: a request that arrived during a 500 ms stall is
+ * estimated at about 250 ms. A loop that slept gives about 0, however much background work
+ * (timers, garbage collection) it did over a long quiet spell: a request that wakes an idle
+ * loop is served at once.
  *
  * A batch ends at the loop's next check phase (one `setImmediate`, scheduled by its first
  * request). Compared with a fine timer whose lateness samples the loop's delay, this keeps no
@@ -42,20 +46,30 @@ export interface QueueDelayMonitor {
 export function createQueueDelayMonitor(): QueueDelayMonitor {
   let inBatch = false;
   let batchStart = Number.NaN;
-  let gapHalf = 0;
+  let idleAtBatchStart = 0;
+  let gapWait = 0;
   const endBatch = (): void => {
     inBatch = false;
   };
   return {
     estimateMs() {
-      const busy = performance.eventLoopUtilization().active;
+      const { active: busy, idle } = performance.eventLoopUtilization();
       if (!inBatch) {
         inBatch = true;
         setImmediate(endBatch);
-        gapHalf = Number.isNaN(batchStart) ? 0 : (busy - batchStart) / 2;
+        gapWait = Number.isNaN(batchStart)
+          ? 0
+          : expectedGapWait(busy - batchStart, idle - idleAtBatchStart);
         batchStart = busy;
+        idleAtBatchStart = idle;
       }
-      return busy - batchStart + gapHalf;
+      return busy - batchStart + gapWait;
     },
   };
+}
+
+/** B² / 2(B + I): the expected wait of an arrival between two batch starts (see above). */
+function expectedGapWait(busyMs: number, idleMs: number): number {
+  const total = busyMs + idleMs;
+  return total > 0 ? (busyMs * busyMs) / (2 * total) : 0;
 }
