@@ -11,6 +11,7 @@ import {
   loginSeededAccounts,
   pickPopularUsernames,
   runTag,
+  SEEDED_USERS_PARAM,
   type SeededAccounts,
   signupKey,
   signupProfile,
@@ -52,12 +53,7 @@ const PARAMS = {
     max: 1000,
     description: 'returning feed reads per signed-up user per hour of the curve',
   }),
-  users: param.number({
-    default: 10_000,
-    integer: true,
-    min: 1,
-    description: 'seeded users in the target (--users of target seed)',
-  }),
+  users: SEEDED_USERS_PARAM,
   accounts: param.number({
     default: 100,
     integer: true,

@@ -4,6 +4,7 @@ import {
   authHeaders,
   invalidParams,
   loginSeededAccounts,
+  SEEDED_USERS_PARAM,
   type SeededAccounts,
 } from './lib/index.js';
 
@@ -35,12 +36,7 @@ type Action = keyof typeof actions;
 const PARAMS = {
   rate: param.number({ default: 200, min: 1, description: 'actions per second' }),
   duration: param.duration({ default: '2m', description: 'how long the load lasts' }),
-  users: param.number({
-    default: 10_000,
-    integer: true,
-    min: 1,
-    description: 'seeded users in the target (--users of target seed)',
-  }),
+  users: SEEDED_USERS_PARAM,
   accounts: param.number({
     default: 100,
     integer: true,

@@ -1,5 +1,5 @@
 import { defineScenario, param } from 'launchday';
-import { assertSeeded, newUserJourney, runTag } from './lib/index.js';
+import { assertSeeded, newUserJourney, runTag, SEEDED_USERS_PARAM } from './lib/index.js';
 
 /** The most usernames one sign-up may import (the feed service's import cap). */
 const IMPORT_CAP = 5000;
@@ -21,12 +21,7 @@ const PARAMS = {
     max: 1,
     description: 'rate at the end of the decay, as a fraction of the peak',
   }),
-  users: param.number({
-    default: 10_000,
-    integer: true,
-    min: 1,
-    description: 'seeded users in the target (--users of target seed)',
-  }),
+  users: SEEDED_USERS_PARAM,
   follows: param.number({
     default: 50,
     min: 0,

@@ -14,6 +14,7 @@ export {
   authHeaders,
   loginSeededAccounts,
   SEED_PASSWORD,
+  SEEDED_USERS_PARAM,
   type SeededAccounts,
   seededUsername,
 } from './seeded-accounts.js';

@@ -1,7 +1,15 @@
-import type { SetupContext } from 'launchday';
+import { param, type SetupContext } from 'launchday';
 
 /** The password `launchday target seed` gives every seeded account. */
 export const SEED_PASSWORD = 'launchday-seed';
+
+/** The `users` parameter of every scenario: how many accounts the target was seeded with. */
+export const SEEDED_USERS_PARAM = param.number({
+  default: 10_000,
+  integer: true,
+  min: 1,
+  description: 'seeded users in the target (--users of target seed)',
+});
 
 /** Logins sent at once by {@link loginSeededAccounts}: each costs the target a scrypt hash. */
 const LOGIN_CONCURRENCY = 8;
