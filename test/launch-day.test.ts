@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOnlyResult, runCli, tempDir } from './support/cli.js';
 import {
+  adminStats,
   requestJson,
-  startTarget,
+  startSeededTarget,
   type TargetProcess,
-  TEST_ADMIN_TOKEN,
 } from './support/target-process.js';
 
 const USERS = 200;
@@ -28,10 +27,7 @@ const paramArgs = Object.entries(PARAMS).flatMap(([key, value]) => ['--param', `
 let target: TargetProcess;
 
 beforeAll(async () => {
-  const db = join(await tempDir(), 'feed.db');
-  const seeded = await runCli(['target', 'seed', '--db', db, '--users', String(USERS)]);
-  expect(seeded.code, seeded.stderr).toBe(0);
-  target = await startTarget(['--db', db]);
+  target = await startSeededTarget(USERS);
 });
 
 afterAll(async () => {
@@ -39,8 +35,7 @@ afterAll(async () => {
 });
 
 async function stats(): Promise<{ users: number; pendingFollows: number }> {
-  const { body } = await requestJson(`${target.url}/admin/stats`, { token: TEST_ADMIN_TOKEN });
-  return body;
+  return adminStats(target.url);
 }
 
 /** The id of `username`, looked up among the accounts with ids `from`…`to`. */

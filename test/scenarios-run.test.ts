@@ -1,13 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/core/result.js';
 import { readOnlyResult, runCli, tempDir } from './support/cli.js';
-import {
-  requestJson,
-  startTarget,
-  type TargetProcess,
-  TEST_ADMIN_TOKEN,
-} from './support/target-process.js';
+import { adminStats, startSeededTarget, type TargetProcess } from './support/target-process.js';
 
 /** Seeded accounts of the test target: enough for smoke's 30 imported follows and a cursor. */
 const USERS = 200;
@@ -15,12 +9,9 @@ const USERS = 200;
 let target: TargetProcess;
 
 beforeAll(async () => {
-  const db = join(await tempDir(), 'feed.db');
-  const seeded = await runCli(['target', 'seed', '--db', db, '--users', String(USERS)]);
-  expect(seeded.code, seeded.stderr).toBe(0);
   // A generous queue budget: a CI machine busy with other tests must not make the target shed
   // these light runs, whose checks must all pass.
-  target = await startTarget(['--db', db, '--queue-budget-ms', '5000']);
+  target = await startSeededTarget(USERS, ['--queue-budget-ms', '5000']);
 });
 
 afterAll(async () => {
@@ -38,11 +29,7 @@ interface Stats {
 }
 
 async function stats(): Promise<Stats> {
-  const { status, body } = await requestJson(`${target.url}/admin/stats`, {
-    token: TEST_ADMIN_TOKEN,
-  });
-  expect(status).toBe(200);
-  return body;
+  return adminStats(target.url);
 }
 
 /** Runs a scenario of scenarios/ against the test target; its result and the stats' change. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './support/cli.js';
 import {
+  adminStats,
   requestJson,
   startTarget,
   type TargetProcess,
@@ -25,10 +26,6 @@ async function signUp(url: string, username: string): Promise<{ id: number; toke
   });
   expect(status).toBe(201);
   return { id: body.user.id, token: body.token };
-}
-
-function adminStats(url: string) {
-  return requestJson(`${url}/admin/stats`, { token: TEST_ADMIN_TOKEN });
 }
 
 describe('launchday target start', () => {
@@ -65,7 +62,7 @@ describe('launchday target start', () => {
     await first.stop('SIGKILL');
 
     const second = await start(['--db', db]);
-    const { body: stats } = await adminStats(second.url);
+    const stats = await adminStats(second.url);
     expect(stats).toMatchObject({ users: 2, posts: 20, follows: 1 });
     const feed = await requestJson(`${second.url}/v1/feed`, { token: reader.token });
     expect(feed.body.posts.map((post: { id: number }) => post.id)).toEqual([...postIds].reverse());

@@ -25,6 +25,15 @@ export interface Issue {
   readonly message: string;
 }
 
+/** `prefix` followed by `segments`, numbers as `[i]` and names as `.name`: an {@link Issue} path. */
+export function joinPath(prefix: string, segments: readonly PropertyKey[]): string {
+  let path = prefix;
+  for (const segment of segments) {
+    path += typeof segment === 'number' ? `[${segment}]` : `${path ? '.' : ''}${String(segment)}`;
+  }
+  return path;
+}
+
 /**
  * An error meant for the user: a stable code, a message saying what is wrong, a hint saying how
  * to fix it, and, for validation errors, every problem found with its path.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Issue } from './errors.js';
+import { type Issue, joinPath } from './errors.js';
 
 const count = z.number().nonnegative();
 const counts = z.record(z.string(), count);
@@ -104,13 +104,8 @@ export const resultShape = z.looseObject({
 export function resultShapeIssues(document: unknown): Issue[] {
   const parsed = resultShape.safeParse(document);
   if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message }));
-}
-
-/** A JSON path as people write it: `summary.requests[2].p99`. */
-function pathOf(segments: readonly PropertyKey[]): string {
-  let path = '';
-  for (const segment of segments)
-    path += typeof segment === 'number' ? `[${segment}]` : `${path ? '.' : ''}${String(segment)}`;
-  return path || '(root)';
+  return parsed.error.issues.map((issue) => ({
+    path: joinPath('', issue.path) || '(root)',
+    message: issue.message,
+  }));
 }

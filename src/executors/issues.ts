@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Issue } from '../core/errors.js';
+import { type Issue, joinPath } from '../core/errors.js';
 
 /**
  * Words a scenario author understands for zod's issues ("must be greater than 0" rather than
@@ -44,15 +44,6 @@ export function toIssues(issues: readonly z.core.$ZodIssue[], prefix: string): I
     }
     return [{ path, message: issue.message }];
   });
-}
-
-/** `prefix` followed by `segments`, numbers as `[i]` and names as `.name`. */
-export function joinPath(prefix: string, segments: readonly PropertyKey[]): string {
-  let path = prefix;
-  for (const segment of segments) {
-    path += typeof segment === 'number' ? `[${segment}]` : `${path ? '.' : ''}${String(segment)}`;
-  }
-  return path;
 }
 
 /**

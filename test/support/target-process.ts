@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { startCli } from './cli.js';
+import { join } from 'node:path';
+import { runCli, startCli, tempDir } from './cli.js';
 
 /** The admin token the tests give the feed service. */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -82,4 +83,26 @@ export async function requestJson(
   });
   const text = await response.text();
   return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}
+
+/**
+ * Seeds a new database with `users` accounts (`launchday target seed`) and starts the target on
+ * it with `args`; throws with the seeder's output when seeding fails.
+ */
+export async function startSeededTarget(
+  users: number,
+  args: readonly string[] = [],
+): Promise<TargetProcess> {
+  const db = join(await tempDir(), 'feed.db');
+  const seeded = await runCli(['target', 'seed', '--db', db, '--users', String(users)]);
+  if (seeded.code !== 0) throw new Error(`seeding failed (${seeded.code}):\n${seeded.stderr}`);
+  return startTarget(['--db', db, ...args]);
+}
+
+/** The target's `/admin/stats` (row counts and job queue), read with the test admin token. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests assert the shape of what they read
+export async function adminStats(url: string): Promise<any> {
+  const { status, body } = await requestJson(`${url}/admin/stats`, { token: TEST_ADMIN_TOKEN });
+  if (status !== 200) throw new Error(`/admin/stats answered ${status}: ${JSON.stringify(body)}`);
+  return body;
 }
