@@ -3,17 +3,18 @@ import {
   defineScenario,
   type JourneyContext,
   param,
+  parseDuration,
   readCurveCsv,
 } from 'launchday';
 import {
   authHeaders,
-  heavyTailedCount,
   loginSeededAccounts,
-  pickPopularUsernames,
+  newUserJourney,
+  type PostAnswer,
   runTag,
   SEEDED_USERS_PARAM,
   type SeededAccounts,
-  signupKey,
+  type SignupAnswer,
   signupProfile,
 } from './lib/index.js';
 
@@ -35,11 +36,16 @@ const HOUR_MS = 3_600_000;
 
 /** The scenario's parameters: how the curve is replayed, the population, what users do. */
 const PARAMS = {
+  duration: param.duration({
+    default: '2m',
+    description: `how long the replay of the ${CURVE_HOURS} hours lasts (2m plays them 3060 times faster)`,
+  }),
   compress: param.number({
-    default: 3000,
-    min: 1,
+    default: 0,
+    min: 0,
     max: 10_000_000,
-    description: `how much faster than real time: 3000 plays the ${CURVE_HOURS} hours in about 2 minutes`,
+    description:
+      'how much faster than real time, e.g. 3000; when above 0 it sets the pace instead of duration',
   }),
   scale: param.number({
     default: 3e-5,
@@ -121,36 +127,39 @@ export default defineScenario({
     ...(await loginSeededAccounts(http, params.users, params.accounts)),
     tag: runTag(),
   }),
-  workloads: (p) => ({
-    signups: {
-      executor: {
-        type: 'curve-replay',
-        points: CURVE,
-        timeUnit: '1h',
-        compress: p.compress,
-        scale: p.scale,
-        maxInFlight: 1000,
+  workloads: (params) => {
+    const p = { ...params, compress: paceOf(params) };
+    return {
+      signups: {
+        executor: {
+          type: 'curve-replay',
+          points: CURVE,
+          timeUnit: '1h',
+          compress: p.compress,
+          scale: p.scale,
+          maxInFlight: 1000,
+        },
+        journey: newUser,
       },
-      journey: newUser,
-    },
-    // readsPerUser=0 turns the returning readers off (a rate of 0 throughout is no workload).
-    ...(p.readsPerUser > 0 && {
-      returning: {
-        executor: { type: 'ramping-arrival-rate', stages: readStages(p), maxInFlight: 1000 },
-        journey: returningRead,
+      // readsPerUser=0 turns the returning readers off (a rate of 0 throughout is no workload).
+      ...(p.readsPerUser > 0 && {
+        returning: {
+          executor: { type: 'ramping-arrival-rate', stages: readStages(p), maxInFlight: 1000 },
+          journey: returningRead,
+        },
+      }),
+      celebrity: {
+        executor: {
+          type: 'constant-arrival-rate',
+          rate: 1,
+          duration: '1s',
+          startTime: `${Math.round((p.celebrityHour * HOUR_MS) / p.compress)}ms`,
+          maxInFlight: 1,
+        },
+        journey: celebrityJoins,
       },
-    }),
-    celebrity: {
-      executor: {
-        type: 'constant-arrival-rate',
-        rate: 1,
-        duration: '1s',
-        startTime: `${Math.round((p.celebrityHour * HOUR_MS) / p.compress)}ms`,
-        maxInFlight: 1,
-      },
-      journey: celebrityJoins,
-    },
-  }),
+    };
+  },
   thresholds: {
     'http_req_duration{name:signup}': ['p(99)<500'],
     'http_req_duration{name:feed}': ['p(99)<250'],
@@ -158,6 +167,13 @@ export default defineScenario({
     checks: ['rate>0.99'],
   },
 });
+
+/** How much faster than real time the curve plays: `compress`, or what fits it into `duration`. */
+function paceOf(p: { readonly compress: number; readonly duration: string }): number {
+  return p.compress > 0
+    ? p.compress
+    : (CURVE_HOURS * HOUR_MS) / parseDuration(p.duration, 'duration');
+}
 
 /**
  * Feed reads per second of the run at each curve point: readsPerUser per curve hour for each of
@@ -174,30 +190,20 @@ function readStages(p: {
   }));
 }
 
-/** A new user: signs up with follows (maybe the celebrity), loads the feed twice, maybe posts. */
-async function newUser(ctx: Ctx): Promise<void> {
+/** A new user: signs up importing follows (maybe the celebrity), loads the feed twice, maybe posts. */
+function newUser(ctx: Ctx): Promise<void> {
   const { params } = ctx;
-  const count = heavyTailedCount(ctx.random(), params.follows, params.followsMax);
-  const follows = pickPopularUsernames(() => ctx.random(), params.users, count, 1);
-  if (ctx.random() < params.fans) follows.push(params.celebrity);
-  const body = { ...signupProfile(ctx.faker, ctx.data.tag, ctx.iteration), follows };
-  const headers = { 'idempotency-key': signupKey(ctx.data.tag, ctx.iteration) };
-  const res = await ctx.http.post('/v1/signup', body, { name: 'signup', headers });
-  if (!ctx.check('signup is 201', res.status === 201)) return;
-  const answer = res.json<{ token: string; followImport: { requested: number } }>();
-  ctx.check('signup imports every follow', answer.followImport.requested === follows.length);
-  const auth = authHeaders(answer.token);
-  for (const name of ['feed', 'feed again']) {
-    const feed = await ctx.http.get('/v1/feed', { name, headers: auth });
-    ctx.check(`${name} is 200`, feed.status === 200);
-  }
-  if (ctx.random() >= params.postChance) return;
-  const post = await ctx.http.post(
-    '/v1/posts',
-    { text: ctx.faker.lorem.sentence() },
-    { name: 'post', headers: auth },
-  );
-  ctx.check('post is 201', post.status === 201);
+  return newUserJourney(ctx, {
+    tag: ctx.data.tag,
+    users: params.users,
+    follows: params.follows,
+    followsMax: params.followsMax,
+    zipf: 1,
+    think: 0,
+    postChance: params.postChance,
+    replayChance: 0,
+    awaited: { username: params.celebrity, chance: params.fans },
+  });
 }
 
 /** A returning user: one home-feed read as a seeded account logged in during setup. */
@@ -215,11 +221,13 @@ async function celebrityJoins(ctx: Ctx): Promise<void> {
     headers: { 'idempotency-key': `celebrity-${ctx.data.tag}` },
   });
   if (!ctx.check('celebrity signup is 201', res.status === 201)) return;
-  const { token } = res.json<{ token: string }>();
+  const { token, user } = res.json<SignupAnswer>();
+  ctx.recordWrite('users', user.id);
   const post = await ctx.http.post(
     '/v1/posts',
     { text: 'Hello, Threads!' },
     { name: 'celebrity post', headers: authHeaders(token) },
   );
-  ctx.check('celebrity post is 201', post.status === 201);
+  if (ctx.check('celebrity post is 201', post.status === 201))
+    ctx.recordWrite('posts', post.json<PostAnswer>().id);
 }

@@ -4,6 +4,7 @@ import {
   authHeaders,
   invalidParams,
   loginSeededAccounts,
+  type PostAnswer,
   SEEDED_USERS_PARAM,
   type SeededAccounts,
 } from './lib/index.js';
@@ -121,7 +122,7 @@ const ACTIONS: Record<Action, (ctx: Ctx, headers: Headers, self: number) => Prom
     });
     ctx.check('profile posts is 200', posts.status === 200);
   },
-  like: async (ctx, headers) => {
+  like: async (ctx, headers, self) => {
     const feed = await ctx.http.get('/v1/feed', { name: 'feed', headers });
     if (!ctx.check('feed is 200', feed.status === 200)) return;
     const [post] = feed.json<{ posts: { id: number }[] }>().posts;
@@ -132,11 +133,14 @@ const ACTIONS: Record<Action, (ctx: Ctx, headers: Headers, self: number) => Prom
       pathParams: { id: post.id },
     });
     ctx.check('like is 200 or 201', like.status === 200 || like.status === 201);
+    // 200 means the like existed already: only a 201 acknowledges a new write.
+    if (like.status === 201) ctx.recordWrite('likes', `${self}:${post.id}`);
   },
   post: async (ctx, headers) => {
     const text = ctx.faker.lorem.sentence().slice(0, 500);
     const post = await ctx.http.post('/v1/posts', { text }, { name: 'post', headers });
-    ctx.check('post is 201', post.status === 201);
+    if (ctx.check('post is 201', post.status === 201))
+      ctx.recordWrite('posts', post.json<PostAnswer>().id);
   },
   follow: async (ctx, headers, self) => {
     let id = randomUser(ctx);
@@ -147,6 +151,7 @@ const ACTIONS: Record<Action, (ctx: Ctx, headers: Headers, self: number) => Prom
       pathParams: { id },
     });
     ctx.check('follow is 200 or 201', follow.status === 200 || follow.status === 201);
+    if (follow.status === 201) ctx.recordWrite('follows', `${self}:${id}`);
   },
 };
 

@@ -2,7 +2,9 @@ import { defineScenario, type JourneyContext, param } from 'launchday';
 import {
   assertSeeded,
   authHeaders,
+  type PostAnswer,
   runTag,
+  type SignupAnswer,
   seededUsername,
   signupKey,
   signupProfile,
@@ -92,7 +94,8 @@ async function signUpAndLogIn(ctx: Ctx): Promise<Account | undefined> {
   const headers = { 'idempotency-key': signupKey(ctx.data.tag, ctx.iteration) };
   const signup = await ctx.http.post('/v1/signup', body, { name: 'signup', headers });
   if (!ctx.check('signup is 201', signup.status === 201)) return undefined;
-  const { user } = signup.json<{ user: { id: number } }>();
+  const { user } = signup.json<SignupAnswer>();
+  ctx.recordWrite('users', user.id);
   const replay = await ctx.http.post('/v1/signup', body, { name: 'signup replay', headers });
   ctx.check(
     'signup replay returns the same account',
@@ -134,7 +137,8 @@ async function postLikeUnlike(ctx: Ctx, { headers }: Account): Promise<number | 
     },
   );
   if (!ctx.check('post is 201', post.status === 201)) return undefined;
-  const pathParams = { id: post.json<{ id: number }>().id };
+  const pathParams = { id: post.json<PostAnswer>().id };
+  ctx.recordWrite('posts', pathParams.id);
   const like = await ctx.http.post('/v1/posts/:id/like', undefined, {
     name: 'like',
     headers,

@@ -13,6 +13,7 @@ import type { Output, ReportFilePaths } from './outputs/types.js';
 import { toK6SummaryExport } from './report/index.js';
 import {
   describeParams,
+  type LoadedScenario,
   loadScenario,
   type ParamDescription,
   type ScenarioDefinition,
@@ -26,6 +27,10 @@ export interface RunScenarioOptions extends RunOptions {
   signal?: AbortSignal;
   /** Called once the run is resolved and about to start, e.g. to print where it writes. */
   onResolved?: (run: ResolvedRun, runDir: string) => void;
+  /** The run's id (its folder's name); default a new one from {@link createRunId}. */
+  runId?: string;
+  /** Amends the result before result.json and the reports are written (`rehearse` checks). */
+  afterRun?: (result: RunResult) => Promise<RunResult>;
 }
 
 /** A finished run: its result and where its files are. */
@@ -38,20 +43,21 @@ export interface RunOutcome {
 }
 
 /**
- * Runs the scenario in `file` — load, validate, check the target is reachable, run setup, drive
- * the load on worker threads, tear down — and writes `<outDir>/<run-id>/result.json` and the
- * report files (report.html, report.md, junit.xml) beside it, also for a stopped run. Rejects
- * with a LaunchdayError for bad input before any load is sent.
+ * Runs the scenario in `scenario` (a file, or one loaded with `loadScenario`) — load, validate,
+ * check the target is reachable, run setup, drive the load on worker threads, tear down — and
+ * writes `<outDir>/<run-id>/result.json` and the report files (report.html, report.md,
+ * junit.xml) beside it, also for a stopped run. Rejects with a LaunchdayError for bad input
+ * before any load is sent.
  */
 export async function runScenario(
-  file: string,
+  scenario: string | LoadedScenario,
   options: RunScenarioOptions = {},
 ): Promise<RunOutcome> {
-  const { outputs = [], signal, onResolved, ...runOptions } = options;
-  const loaded = await loadScenario(file);
+  const { outputs = [], signal, onResolved, runId: givenRunId, afterRun, ...runOptions } = options;
+  const loaded = typeof scenario === 'string' ? await loadScenario(scenario) : scenario;
   const run = resolveRun(loaded, runOptions);
   if (run.baseUrl !== undefined) await assertReachable(run.baseUrl);
-  const runId = createRunId(run.scenario.name);
+  const runId = givenRunId ?? createRunId(run.scenario.name);
   const runDir = resolve(run.outDir, runId);
   onResolved?.(run, runDir);
   const setup = await runSetup(loaded.definition as ScenarioDefinition, run);
@@ -60,6 +66,7 @@ export async function runScenario(
     data: setup.data,
     outputs: [...outputs, new JsonResultOutput(runDir), new ReportFilesOutput(runDir)],
     environment: describeEnvironment(),
+    afterRun,
   });
   const onAbort = () => engine.stop('interrupted', 'interrupted (SIGINT)');
   if (signal?.aborted) onAbort();

@@ -11,6 +11,7 @@ export {
   validateScenario,
 } from './api.js';
 export type { ResolvedRun, RunOptions } from './config/types.js';
+export { parseDuration } from './core/duration.js';
 export { ErrorCodes, type Issue, isLaunchdayError, LaunchdayError } from './core/errors.js';
 export { ExitCode } from './core/exit-codes.js';
 export { readResult } from './core/read-result.js';
@@ -26,6 +27,12 @@ export { readCurveCsv } from './executors/index.js';
 export type { HttpOptions, HttpResponse, RequestOptions } from './http/index.js';
 export { writeReportFiles } from './outputs/report-files.js';
 export type { LiveState, Output, ReportFilePaths, RunStart } from './outputs/types.js';
+export {
+  builtInScenarios,
+  type RehearseOptions,
+  type RehearseOutcome,
+  rehearse,
+} from './rehearse/index.js';
 export type {
   JourneyContext,
   ParamSpecs,

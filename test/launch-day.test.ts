@@ -57,6 +57,13 @@ describe('scenarios/launch-day.ts', () => {
     expect(Math.abs(planned - 100)).toBeLessThanOrEqual(1);
   });
 
+  it('fits the curve into --param duration when no compress is given', async () => {
+    const outcome = await runCli(['validate', SCENARIO, '--param', 'duration=8s']);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stdout).toMatch(/signups: curve-replay, runs 8s/);
+    expect(outcome.stdout).toMatch(/celebrity: constant-arrival-rate, starts at 1.6s/);
+  });
+
   it('names a bad parameter and its allowed values', async () => {
     const outcome = await runCli(['validate', SCENARIO, '--param', 'celebrityHour=200']);
     expect(outcome.code).toBe(2);

@@ -164,6 +164,36 @@ describe.skipIf(program.path === null)(
       await page.close();
     });
 
+    it("shows the consistency check's figures, missing ids and problems", async () => {
+      const lost = buildRunResult({ consistency: 'lost' });
+      const watched = await watch(browser);
+      await show(watched, lost, 'consistency');
+      const { page } = watched;
+      const rows = await page.$$eval('#consistency tbody tr', (trs: BrowserElement[]) =>
+        trs.map((tr) => ({
+          kind: tr.dataset.kind,
+          ok: tr.dataset.ok,
+          figures: [tr.dataset.acknowledged, tr.dataset.stored, tr.dataset.sampled],
+          ids: tr.cells[6]?.textContent,
+        })),
+      );
+      expect(rows).toEqual(
+        lost.consistency!.kinds.map((kind) => ({
+          kind: kind.kind,
+          ok: 'false',
+          figures: [kind.acknowledged, kind.stored, kind.sampled].map(String),
+          ids: kind.missing.join(', '),
+        })),
+      );
+      const problems = await page.locator('#consistency-section .notice li').allTextContents();
+      expect(problems).toEqual(lost.consistency!.problems);
+      expect(await page.locator('.badge').textContent()).toBe(
+        'FAILED: the target lost acknowledged writes',
+      );
+      expect(watched.errors).toEqual([]);
+      await page.close();
+    });
+
     it('renders edge cases and hostile strings with no error and no injected element', async () => {
       const fixture = buildRunResult();
       const stopped = { status: 'interrupted', reason: 'interrupted (SIGINT)' } as const;
@@ -173,6 +203,7 @@ describe.skipIf(program.path === null)(
         'untimed-name': variations.withUntimedRequestName(fixture),
         'one-second': variations.oneSecondLong(fixture),
         interrupted: variations.withoutIntervals(buildRunResult({ stopped })),
+        'lost-writes': buildRunResult({ consistency: 'lost' }),
       };
       const watched = await watch(browser);
       for (const [name, input] of Object.entries(cases)) {

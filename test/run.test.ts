@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RESULT_SCHEMA_VERSION } from '../src/core/result.js';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
 import { okAfter, serverPerTest } from './support/test-server.js';
 
@@ -36,7 +37,7 @@ describe('launchday run', () => {
     expect(outcome.code).toBe(0);
     const result = await readOnlyResult(outDir);
     expect(result.status).toBe('passed');
-    expect(result.schemaVersion).toBe(1);
+    expect(result.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
     const requests = result.summary.requests.find((row) => row.name === 'hello');
     expect(requests?.count).toBe(300);
     expect(server.requests()).toBe(300);

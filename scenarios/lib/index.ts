@@ -4,6 +4,7 @@
  * accounts, heavy-tailed counts, faker sign-up profiles, the new user's journey (sign-up, follow
  * import, feed, post), and parameter errors.
  */
+export type { PostAnswer, SignupAnswer } from './answers.js';
 export { heavyTailedCount } from './heavy-tailed.js';
 export { type NewUserContext, type NewUserOptions, newUserJourney } from './new-user.js';
 export { invalidParams, type ParamProblem } from './param-error.js';

@@ -1,4 +1,5 @@
 import type { JourneyContext } from 'launchday';
+import type { PostAnswer, SignupAnswer } from './answers.js';
 import { heavyTailedCount } from './heavy-tailed.js';
 import { pickPopularUsernames } from './popular-accounts.js';
 import { signupKey, signupProfile } from './profiles.js';
@@ -7,7 +8,7 @@ import { authHeaders } from './seeded-accounts.js';
 /** What a new user's journey needs of the journey context. */
 export type NewUserContext = Pick<
   JourneyContext,
-  'http' | 'check' | 'sleep' | 'faker' | 'random' | 'iteration'
+  'http' | 'check' | 'recordWrite' | 'sleep' | 'faker' | 'random' | 'iteration'
 >;
 
 /** How a new user behaves; signup-spike's parameters of the same names. */
@@ -28,13 +29,8 @@ export interface NewUserOptions {
   readonly postChance: number;
   /** Chance, 0 to 1, of retrying the acknowledged sign-up with the same Idempotency-Key. */
   readonly replayChance: number;
-}
-
-/** The parts of a sign-up's answer the journey reads. */
-interface SignupAnswer {
-  readonly user: { readonly id: number };
-  readonly token: string;
-  readonly followImport: { readonly requested: number };
+  /** An account that joins later, which a share (`chance`, 0 to 1) of new users also import. */
+  readonly awaited?: { readonly username: string; readonly chance: number };
 }
 
 /**
@@ -43,7 +39,8 @@ interface SignupAnswer {
  * follows of mostly popular seeded accounts; sometimes retries the sign-up as a client whose
  * answer was lost would (`signup replay`, expecting the same account); loads its home feed
  * (`feed`), again after `think` seconds (`feed again`); sometimes posts (`post`). Every
- * response is checked; a failed sign-up ends the journey.
+ * response is checked, and the acknowledged account and post are recorded (`ctx.recordWrite`);
+ * a failed sign-up ends the journey.
  */
 export async function newUserJourney(ctx: NewUserContext, options: NewUserOptions): Promise<void> {
   const signup = await signUp(ctx, options);
@@ -55,7 +52,8 @@ export async function newUserJourney(ctx: NewUserContext, options: NewUserOption
   if (ctx.random() < options.postChance) {
     const text = ctx.faker.lorem.sentence();
     const post = await ctx.http.post('/v1/posts', { text }, { name: 'post', headers });
-    ctx.check('post is 201', post.status === 201);
+    if (ctx.check('post is 201', post.status === 201))
+      ctx.recordWrite('posts', post.json<PostAnswer>().id);
   }
 }
 
@@ -65,11 +63,14 @@ async function signUp(
 ): Promise<SignupAnswer | undefined> {
   const count = heavyTailedCount(ctx.random(), options.follows, options.followsMax);
   const follows = pickPopularUsernames(() => ctx.random(), options.users, count, options.zipf);
+  const { awaited } = options;
+  if (awaited !== undefined && ctx.random() < awaited.chance) follows.push(awaited.username);
   const body = { ...signupProfile(ctx.faker, options.tag, ctx.iteration), follows };
   const headers = { 'idempotency-key': signupKey(options.tag, ctx.iteration) };
   const res = await ctx.http.post('/v1/signup', body, { name: 'signup', headers });
   if (!ctx.check('signup is 201', res.status === 201)) return undefined;
   const answer = res.json<SignupAnswer>();
+  ctx.recordWrite('users', answer.user.id);
   ctx.check('signup imports every follow', answer.followImport.requested === follows.length);
   if (ctx.random() < options.replayChance) {
     const replay = await ctx.http.post('/v1/signup', body, { name: 'signup replay', headers });

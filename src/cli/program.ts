@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerTarget } from './commands/target.js';
@@ -18,6 +19,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
   registerRun(program, setExitCode);
+  registerRehearse(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
   registerTarget(program, setExitCode);

@@ -2,14 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
 import type { Environment } from './result.js';
 
-/** The version of the running launchday, from its package.json. */
-export const LAUNCHDAY_VERSION: string = readOwnPackage().version;
+/**
+ * The folder of launchday's package.json (with scenarios/ beside src/), as a file URL ending in
+ * `/`: the nearest one above this module, two folders up in src/core/, three in dist/src/core/.
+ */
+export const LAUNCHDAY_ROOT: URL = findPackageRoot();
 
-// The nearest package.json above this module: two folders up in src/core/, three in dist/src/core/.
-function readOwnPackage(): { version: string } {
+/** The version of the running launchday, from its package.json. */
+export const LAUNCHDAY_VERSION: string = JSON.parse(
+  readFileSync(new URL('package.json', LAUNCHDAY_ROOT), 'utf8'),
+).version;
+
+function findPackageRoot(): URL {
   for (let url = new URL('../', import.meta.url); url.pathname !== '/'; url = new URL('../', url)) {
-    const candidate = new URL('package.json', url);
-    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, 'utf8'));
+    if (existsSync(new URL('package.json', url))) return url;
   }
   throw new Error(`no package.json above ${import.meta.url}`);
 }

@@ -6,10 +6,14 @@ import { buildRunResult } from '../report/fixtures.js';
 import { LAUNCHDAY_VERSION } from './environment.js';
 import { isLaunchdayError, type LaunchdayError } from './errors.js';
 import { readResult } from './read-result.js';
+import { RESULT_SCHEMA_VERSION } from './result.js';
+import { RESULT_UPGRADES } from './result-upgrades.js';
 
 const result = buildRunResult();
 /** The result as a run writes it to disk (JSON drops undefined fields). */
 const written = JSON.parse(JSON.stringify(result));
+/** What a result written before version 2 reads as: no writes, no consistency check. */
+const fromVersion1 = { ...written, writes: {}, consistency: null };
 let dir: string;
 
 beforeAll(async () => {
@@ -21,6 +25,12 @@ async function fileWith(name: string, contents: unknown): Promise<string> {
   const file = join(dir, name);
   await writeFile(file, typeof contents === 'string' ? contents : JSON.stringify(contents));
   return file;
+}
+
+/** `written` as version 1 laid it out, without the fields version 2 added. */
+function asVersion1(): Record<string, unknown> {
+  const { writes, consistency, ...v1 } = written;
+  return { ...v1, schemaVersion: 1 };
 }
 
 /** The LaunchdayError `readResult` rejects with. */
@@ -92,24 +102,52 @@ describe('readResult', () => {
     expect(error.exitCode).toBe(2);
     expect(error.message).toContain('schemaVersion 99, written by launchday 9.1.0');
     expect(error.message).toContain(
-      `launchday ${LAUNCHDAY_VERSION} reads result schemaVersion 1 and older`,
+      `launchday ${LAUNCHDAY_VERSION} reads result schemaVersion ${RESULT_SCHEMA_VERSION} and older`,
     );
     expect(error.hint).toContain('launchday 9.1.0 or later');
-    const anonymous = await failure(readResult(await fileWith('anon.json', { schemaVersion: 2 })));
+    const anonymous = await failure(
+      readResult(await fileWith('anon.json', { schemaVersion: RESULT_SCHEMA_VERSION + 1 })),
+    );
     expect(anonymous.message).toContain('written by a newer launchday');
   });
 
   it('upgrades an older result through the chain, and refuses one the chain does not reach', async () => {
     // A made-up version 0 that called the run id `id`.
-    const { runId, ...rest } = written;
+    const { runId, ...rest } = asVersion1();
     const old = await fileWith('v0.json', { ...rest, schemaVersion: 0, id: runId });
     const upgrades = {
+      ...RESULT_UPGRADES,
       0: ({ id, ...others }: Record<string, unknown>) => ({ ...others, runId: id }),
     };
-    expect(await readResult(old, upgrades)).toEqual(written);
+    expect(await readResult(old, upgrades)).toEqual(fromVersion1);
     const error = await failure(readResult(old));
     expect(error.code).toBe('LAUNCHDAY_ERR_RESULT_VERSION');
     expect(error.message).toContain('schemaVersion 0; launchday');
-    expect(error.message).toContain('reads result schemaVersion 1 to 1');
+    expect(error.message).toContain(`reads result schemaVersion 1 to ${RESULT_SCHEMA_VERSION}`);
+  });
+
+  it('reads a version 1 result as one without writes and without a consistency check', async () => {
+    const read = await readResult(await fileWith('v1.json', asVersion1()));
+    expect(read).toEqual(fromVersion1);
+    expect(read.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
+  });
+
+  it('says what is wrong with the writes and the consistency check of a result', async () => {
+    const broken = {
+      ...written,
+      status: 'lost-data',
+      writes: { users: { count: -1, sample: [7] } },
+      consistency: { ok: 'yes' },
+    };
+    const error = await failure(readResult(await fileWith('writes.json', broken)));
+    expect(error.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining([
+        'status',
+        'writes.users.count',
+        'writes.users.sample[0]',
+        'consistency.ok',
+        'consistency.kinds',
+      ]),
+    );
   });
 });

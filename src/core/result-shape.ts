@@ -34,6 +34,23 @@ const intervalPoint = z.looseObject({
   ),
 });
 
+const writeLogEntry = z.looseObject({ count, sample: z.array(z.string()) });
+
+const consistencyOutcome = z.looseObject({
+  ok: z.boolean(),
+  checkedAt: z.string(),
+  kinds: z.array(
+    z.looseObject({
+      kind: z.string(),
+      acknowledged: count,
+      stored: z.number().nullable(),
+      sampled: count,
+      missing: z.array(z.string()),
+    }),
+  ),
+  problems: z.array(z.string()),
+});
+
 /**
  * What a reader needs of a result.json at the current schema version to render it: every
  * top-level field, and the fields of the rows that reports go through, with their types.
@@ -48,7 +65,13 @@ export const resultShape = z.looseObject({
     file: z.string(),
     description: z.string().optional(),
   }),
-  status: z.enum(['passed', 'thresholds-failed', 'aborted-by-threshold', 'interrupted']),
+  status: z.enum([
+    'passed',
+    'thresholds-failed',
+    'aborted-by-threshold',
+    'consistency-failed',
+    'interrupted',
+  ]),
   stopReason: z.string().optional(),
   startedAt: z.string(),
   endedAt: z.string(),
@@ -98,6 +121,8 @@ export const resultShape = z.looseObject({
       kind: z.enum(['trend', 'counter', 'rate', 'gauge']),
     }),
   ),
+  writes: z.record(z.string(), writeLogEntry),
+  consistency: consistencyOutcome.nullable(),
 });
 
 /** The problems of `document` against {@link resultShape}, each with its path; none when it fits. */

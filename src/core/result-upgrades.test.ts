@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESULT_SCHEMA_VERSION } from './result.js';
 import {
   oldestReadableVersion,
   RESULT_UPGRADES,
@@ -13,9 +14,24 @@ const chain: ResultUpgrades = {
 };
 
 describe('the result upgrade chain', () => {
-  it('is empty while version 1 is the only one', () => {
-    expect(RESULT_UPGRADES).toEqual({});
+  it('reads every version since the first', () => {
     expect(oldestReadableVersion()).toBe(1);
+    expect(upgradeResult({ schemaVersion: RESULT_SCHEMA_VERSION }).schemaVersion).toBe(
+      RESULT_SCHEMA_VERSION,
+    );
+  });
+
+  it('gives a version 1 result no writes and no consistency check', () => {
+    const v1 = { schemaVersion: 1, runId: 'r1', status: 'passed', series: [] };
+    expect(upgradeResult(v1, { 1: RESULT_UPGRADES[1]! }, 2)).toEqual({
+      schemaVersion: 2,
+      runId: 'r1',
+      status: 'passed',
+      series: [],
+      writes: {},
+      consistency: null,
+    });
+    expect(v1).not.toHaveProperty('writes');
   });
 
   it('brings a document up one step per version and stamps each version', () => {

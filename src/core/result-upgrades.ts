@@ -13,12 +13,18 @@ export type ResultUpgrade = (document: ResultDocument) => Record<string, unknown
 export type ResultUpgrades = Readonly<Record<number, ResultUpgrade>>;
 
 /**
- * The steps that bring an older result.json up to {@link RESULT_SCHEMA_VERSION}. Version 1 is
- * the first, so there are none yet. Changing the layout is then: bump RESULT_SCHEMA_VERSION to
- * N + 1, change RunResult and schemas/result.schema.json, and add one step here,
- * `N: (old) => ({ ...old, newField: ... })`; results of every earlier version keep rendering.
+ * The steps that bring an older result.json up to {@link RESULT_SCHEMA_VERSION}, one per
+ * version since the first:
+ * - 1 → 2: acknowledged writes (`writes`, none recorded before) and the consistency check
+ *   (`consistency`, none ran before).
+ *
+ * Changing the layout is: bump RESULT_SCHEMA_VERSION to N + 1, change RunResult and
+ * schemas/result.schema.json, and add one step here, `N: (old) => ({ ...old, newField: ... })`;
+ * results of every earlier version keep rendering.
  */
-export const RESULT_UPGRADES: ResultUpgrades = Object.freeze({});
+export const RESULT_UPGRADES: ResultUpgrades = Object.freeze({
+  1: (document: ResultDocument) => ({ ...document, writes: {}, consistency: null }),
+});
 
 /**
  * The oldest schema version `upgrades` can bring up to `target`: the start of the unbroken run

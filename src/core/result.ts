@@ -6,10 +6,18 @@
  */
 
 /** The version of the {@link RunResult} layout this launchday writes and reads. */
-export const RESULT_SCHEMA_VERSION = 1;
+export const RESULT_SCHEMA_VERSION = 2;
 
-/** How a run ended. */
-export type RunStatus = 'passed' | 'thresholds-failed' | 'aborted-by-threshold' | 'interrupted';
+/**
+ * How a run ended. `consistency-failed`: the target lost writes it had acknowledged (see
+ * {@link ConsistencyOutcome}); it outranks a failed threshold, as lost data is worse than slow.
+ */
+export type RunStatus =
+  | 'passed'
+  | 'thresholds-failed'
+  | 'aborted-by-threshold'
+  | 'consistency-failed'
+  | 'interrupted';
 
 /** Latency percentiles in milliseconds. */
 export interface LatencyStats {
@@ -116,6 +124,48 @@ export interface GeneratorHealth {
   workers: number;
 }
 
+/**
+ * The writes of one kind that the target acknowledged during the run, as journeys recorded them
+ * with `ctx.recordWrite(kind, id)`.
+ */
+export interface WriteLogEntry {
+  /** How many were recorded, over all worker threads. */
+  count: number;
+  /**
+   * Ids of some of them, for a consistency check to look up: a uniform sample (reservoir) of up
+   * to 500 per worker thread, all of them when fewer were recorded.
+   */
+  sample: string[];
+}
+
+/** One kind of write in a {@link ConsistencyOutcome}. */
+export interface ConsistencyKind {
+  /** The kind, as journeys recorded it and the target counts it (`users`, `posts`, ...). */
+  kind: string;
+  /** Writes of this kind the target acknowledged during the run. */
+  acknowledged: number;
+  /** How much the target's own count of this kind grew over the run; null when not counted. */
+  stored: number | null;
+  /** How many acknowledged ids were looked up in the target. */
+  sampled: number;
+  /** The looked-up ids the target did not have. */
+  missing: string[];
+}
+
+/**
+ * Whether the target kept every write it acknowledged, checked after the run (`launchday
+ * rehearse`): the growth of its counts against the acknowledged writes, and a sample of the
+ * acknowledged ids looked up one by one.
+ */
+export interface ConsistencyOutcome {
+  ok: boolean;
+  /** When the check ran (ISO time). */
+  checkedAt: string;
+  kinds: ConsistencyKind[];
+  /** Every loss found, a sentence each naming what is missing; empty when ok. */
+  problems: string[];
+}
+
 /** The machine and software that ran the generator. */
 export interface Environment {
   launchdayVersion: string;
@@ -153,4 +203,8 @@ export interface RunResult {
   journeyErrors: string[];
   intervals: IntervalPoint[];
   series: SeriesResult[];
+  /** Acknowledged writes by kind (`ctx.recordWrite`); empty when the journeys recorded none. */
+  writes: Record<string, WriteLogEntry>;
+  /** The consistency check after the run, or null when none ran (`launchday run`). */
+  consistency: ConsistencyOutcome | null;
 }

@@ -8,6 +8,7 @@ import {
   type RunResult,
   type RunStatus,
   type ThresholdOutcome,
+  type WriteLogEntry,
 } from '../core/result.js';
 import { METRIC_NAMES } from '../metrics/catalogue.js';
 import type { RunMetrics } from '../metrics/run-metrics.js';
@@ -28,9 +29,14 @@ export interface RunFacts {
   readonly stopped: { status: RunStatus; reason: string } | undefined;
   /** Iterations still running when gracefulStop ran out. */
   readonly interrupted: number;
+  /** The acknowledged writes of all workers, merged; `{}` when the journeys recorded none. */
+  readonly writes: Readonly<Record<string, WriteLogEntry>>;
 }
 
-/** Builds the run's {@link RunResult} from what the engine gathered. */
+/**
+ * Builds the run's {@link RunResult} from what the engine gathered. `consistency` is null: the
+ * check runs after the run (`launchday rehearse`), which fills it in and may set the status.
+ */
 export function buildResult(facts: RunFacts): RunResult {
   const { run, metrics } = facts;
   const thresholds = facts.thresholds.map(
@@ -66,6 +72,8 @@ export function buildResult(facts: RunFacts): RunResult {
     journeyErrors: [...facts.journeyErrors],
     intervals: [...facts.intervals],
     series: metrics.seriesResults(),
+    writes: { ...facts.writes },
+    consistency: null,
   };
 }
 

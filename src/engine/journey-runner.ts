@@ -1,6 +1,7 @@
 import { epochNow } from '../core/clock.js';
 import type { IterationStarter } from '../executors/index.js';
 import { type HttpClient, HttpSession, type IterationTiming } from '../http/index.js';
+import type { WriteRecorder } from '../metrics/types.js';
 import type { WorkloadRecorder } from '../metrics/workload-recorder.js';
 import {
   type Journey,
@@ -19,6 +20,8 @@ export interface JourneyDeps {
   readonly data: unknown;
   readonly seed: number;
   readonly recorder: WorkloadRecorder;
+  /** The worker thread's write log, shared by every workload. */
+  readonly writes: WriteRecorder;
   /** Whether the executor numbers iterations per VU (VU models) rather than per workload. */
   readonly iterationsPerVu: boolean;
 }
@@ -54,7 +57,8 @@ export class JourneyRunner implements IterationStarter {
   }
 
   private createContext(vu: number): JourneyContextImpl {
-    const { workload, client, baseUrl, params, data, seed, recorder, iterationsPerVu } = this.deps;
+    const { workload, client, baseUrl, params, data, seed, recorder, writes, iterationsPerVu } =
+      this.deps;
     const timing: IterationTiming = { intendedAt: undefined };
     const http = new HttpSession(client, workload, baseUrl, timing);
     const context = new JourneyContextImpl({
@@ -65,6 +69,7 @@ export class JourneyRunner implements IterationStarter {
       http,
       timing,
       checks: recorder,
+      writes,
       seed,
       iterationsPerVu,
     });

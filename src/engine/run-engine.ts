@@ -9,7 +9,7 @@ import type { Output } from '../outputs/types.js';
 import { buildResult } from './build-result.js';
 import { IntervalAssembler } from './interval-assembler.js';
 import { planTargetAt } from './plan-target.js';
-import { WorkerPool } from './worker-pool.js';
+import { type PoolOutcome, WorkerPool } from './worker-pool.js';
 
 /** Time given to workers to get going between "start" and interval 0. */
 const START_DELAY_MS = 50;
@@ -23,6 +23,8 @@ export interface EngineOptions {
   readonly data: unknown;
   readonly outputs: readonly Output[];
   readonly environment: Environment;
+  /** Amends the result before the outputs see it, e.g. with a consistency check's outcome. */
+  readonly afterRun?: (result: RunResult) => Promise<RunResult>;
 }
 
 /**
@@ -63,13 +65,13 @@ export class RunEngine {
         await output.start?.({ runId: this.options.runId, run: this.run, startAt: this.startAt });
       pool.begin(this.startAt);
       if (this.stopped) pool.stop();
-      const { interrupted } = await withDeadline(
+      const outcome = await withDeadline(
         pool.done,
         this.run.maxDurationMs + OVERRUN_MS + START_DELAY_MS,
         () => pool.terminate(),
       );
       assembler.flush();
-      return this.finish(startedAt, interrupted);
+      return this.finish(startedAt, outcome);
     } catch (error) {
       await pool.terminate();
       throw error;
@@ -104,7 +106,7 @@ export class RunEngine {
       output.interval?.(point, { elapsedMs, thresholds: this.thresholdResults });
   }
 
-  private async finish(startedAt: Date, interrupted: number): Promise<RunResult> {
+  private async finish(startedAt: Date, { interrupted, writes }: PoolOutcome): Promise<RunResult> {
     const endedAt = new Date();
     const elapsedMs = Math.max(1, epochNow() - this.startAt);
     this.metrics.setElapsed(elapsedMs);
@@ -121,9 +123,11 @@ export class RunEngine {
       endedAt,
       stopped: this.stopped,
       interrupted,
+      writes,
     });
-    for (const output of this.options.outputs) await output.end?.(result);
-    return result;
+    const amended = (await this.options.afterRun?.(result)) ?? result;
+    for (const output of this.options.outputs) await output.end?.(amended);
+    return amended;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedWorkload } from '../config/types.js';
 import type { HttpOptions } from '../http/index.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
+import type { WriteLog } from '../metrics/write-sampler.js';
 import type { ParamSpecs, ParamValues } from '../scenario/index.js';
 
 /** What the main thread gives each worker thread when it starts it (structured-cloned). */
@@ -31,6 +32,9 @@ export type FromWorker =
   /** The scenario is loaded and the executors are ready. */
   | { type: 'ready' }
   | { type: 'interval'; snapshot: IntervalSnapshot }
-  /** The worker's last interval; it has stopped all executors and closed its connections. */
-  | { type: 'done'; snapshot: IntervalSnapshot; interrupted: number }
+  /**
+   * The worker's last interval, with its write log for the whole run; it has stopped all
+   * executors and closed its connections.
+   */
+  | { type: 'done'; snapshot: IntervalSnapshot; interrupted: number; writes: WriteLog }
   | { type: 'fatal'; message: string; stack?: string };

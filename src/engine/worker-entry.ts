@@ -21,8 +21,8 @@ try {
   port.on('message', (message: ToWorker) => {
     if (message.type === 'stop') runner.stop();
     else
-      runner.run(message.startAt).then(({ snapshot, interrupted }) => {
-        send({ type: 'done', snapshot, interrupted });
+      runner.run(message.startAt).then((outcome) => {
+        send({ type: 'done', ...outcome });
         port.close();
       }, fatal);
   });

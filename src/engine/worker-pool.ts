@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedRun } from '../config/types.js';
 import { LaunchdayError } from '../core/errors.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
+import { mergeWriteLogs, type WriteLog } from '../metrics/write-sampler.js';
 import type { FromWorker, ToWorker, WorkerInit } from './types.js';
 
 const WORKER_ENTRY = new URL('./worker-entry.js', import.meta.url);
@@ -12,6 +13,14 @@ export interface PoolEvents {
   snapshot(snapshot: IntervalSnapshot, last: boolean): void;
 }
 
+/** What the workers of a run add up to once all are done. */
+export interface PoolOutcome {
+  /** Iterations still running when gracefulStop ran out, over all workers. */
+  interrupted: number;
+  /** The acknowledged writes of all workers, merged (samples in worker order). */
+  writes: WriteLog;
+}
+
 /**
  * The load-generating worker threads of a run: starts them, relays their snapshots, and says
  * when all are done. A worker that fails stops the run with its error.
@@ -19,6 +28,7 @@ export interface PoolEvents {
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private interrupted = 0;
+  private readonly writeLogs: WriteLog[] = [];
 
   constructor(
     private readonly run: ResolvedRun,
@@ -32,11 +42,12 @@ export class WorkerPool {
     await Promise.all(ready.map(({ ready }) => ready));
     this.done = Promise.all(ready.map(({ done }) => done)).then(() => ({
       interrupted: this.interrupted,
+      writes: mergeWriteLogs(this.writeLogs),
     }));
   }
 
   /** Resolves when every worker has finished; rejects with the first worker failure. */
-  done: Promise<{ interrupted: number }> = Promise.resolve({ interrupted: 0 });
+  done: Promise<PoolOutcome> = Promise.resolve({ interrupted: 0, writes: {} });
 
   /** Tells every worker that interval 0 begins at `startAt` (epoch ms). */
   begin(startAt: number): void {
@@ -94,6 +105,7 @@ export class WorkerPool {
           reject(workerFailure(workerIndex, message.stack ?? message.message));
         else {
           this.interrupted += message.interrupted;
+          this.writeLogs[workerIndex] = message.writes;
           this.events.snapshot(message.snapshot, true);
           resolve();
         }

@@ -5,6 +5,7 @@ import { createRuntime, type ExecutorRuntime } from '../executors/index.js';
 import { HttpClient } from '../http/index.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import type { WriteLog } from '../metrics/write-sampler.js';
 import type { Journey, ScenarioDefinition } from '../scenario/index.js';
 import { JourneyRunner } from './journey-runner.js';
 import type { WorkerInit } from './types.js';
@@ -12,6 +13,16 @@ import type { WorkerInit } from './types.js';
 /** Where a worker sends what it measured. */
 export interface WorkerSink {
   interval(snapshot: IntervalSnapshot): void;
+}
+
+/** What a worker thread reports when its share of the run is over. */
+export interface WorkerOutcome {
+  /** The last interval's snapshot. */
+  snapshot: IntervalSnapshot;
+  /** Iterations still running when gracefulStop ran out. */
+  interrupted: number;
+  /** The thread's acknowledged writes over the whole run. */
+  writes: WriteLog;
 }
 
 /**
@@ -48,7 +59,7 @@ export class WorkerRunner {
   }
 
   /** Starts every workload with interval 0 at `startAt`; resolves when all have finished. */
-  async run(startAt: number): Promise<{ snapshot: IntervalSnapshot; interrupted: number }> {
+  async run(startAt: number): Promise<WorkerOutcome> {
     this.startAt = startAt;
     this.elu = performance.eventLoopUtilization();
     this.scheduleInterval();
@@ -57,7 +68,7 @@ export class WorkerRunner {
     clearTimeout(this.timer);
     await this.client.close();
     const interrupted = outcomes.reduce((sum, outcome) => sum + outcome.interrupted, 0);
-    return { snapshot: this.takeSnapshot(), interrupted };
+    return { snapshot: this.takeSnapshot(), interrupted, writes: this.metrics.writes.log() };
   }
 
   /** Stops scheduling in every workload; in-flight iterations finish within gracefulStop. */
@@ -78,6 +89,7 @@ export class WorkerRunner {
       data,
       seed,
       recorder,
+      writes: this.metrics.writes,
       iterationsPerVu,
     });
     const runtime = createRuntime(workload.plan, { workerIndex, workerCount, seed }, runner);

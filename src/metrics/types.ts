@@ -86,6 +86,19 @@ export interface CheckRecorder {
   recordCheck(name: string, passed: boolean): void;
 }
 
+/**
+ * Records the writes the target acknowledged, as journeys report them with `ctx.recordWrite`, in
+ * one worker thread. The journey context validates kind and id before calling it.
+ */
+export interface WriteRecorder {
+  /**
+   * Counts one acknowledged write of `kind` with this id. Called on the hot path: allocates
+   * nothing but the id's string, and that only when the id is kept in the sample. May throw a
+   * RangeError when the journeys use too many kinds.
+   */
+  recordWrite(kind: string, id: string | number): void;
+}
+
 /** Tags of one metric series, e.g. `{ scenario: 'readers', name: 'feed', status: '200' }`. */
 export type Tags = Readonly<Record<string, string>>;
 

@@ -7,13 +7,17 @@ import type {
   WorkloadState,
 } from './types.js';
 import { WorkloadRecorder } from './workload-recorder.js';
+import { WriteSampler } from './write-sampler.js';
 
 /**
  * All the metrics of one worker thread: hands out the hot-path recorders, and once per interval
  * drains them into an {@link IntervalSnapshot} for the main thread. Memory is bounded by the
- * number of series, never by the length of the run.
+ * number of series, never by the length of the run. The acknowledged writes are not per
+ * interval: {@link WorkerMetrics.writes} gathers them for the whole run.
  */
 export class WorkerMetrics implements RequestRecorderFactory {
+  /** The thread's acknowledged writes (`ctx.recordWrite`), sent once when the worker is done. */
+  readonly writes = new WriteSampler();
   private readonly requests = new Map<string, RequestSeries>();
   private readonly workloads = new Map<string, WorkloadRecorder>();
 

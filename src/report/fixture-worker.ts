@@ -1,5 +1,6 @@
 import type { ErrorClass, IntervalSnapshot, RequestSample } from '../metrics/types.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { type WriteLog, WriteSampler } from '../metrics/write-sampler.js';
 
 /** What the fixture run looks like; every figure in its result follows from these. */
 export const FIXTURE = Object.freeze({
@@ -25,6 +26,7 @@ export const FIXTURE = Object.freeze({
  */
 export class FixtureWorker {
   private readonly metrics: WorkerMetrics;
+  private readonly writes = new WriteSampler();
   private readonly signups;
   private readonly readers;
 
@@ -37,7 +39,10 @@ export class FixtureWorker {
     this.readers = this.metrics.addWorkload('readers');
   }
 
-  /** Signup `j` of second `second`: 20–59 ms, 503s from second 7, two timeouts in second 9. */
+  /**
+   * Signup `j` of second `second`: 20–59 ms, 503s from second 7, two timeouts in second 9. An
+   * acknowledged one (201) records the write of user `second × signupRate + j + 1`.
+   */
   signup(second: number, j: number): void {
     const timedOut = second === FIXTURE.seconds - 1 && j >= 4 && j < 4 + FIXTURE.signupTimeouts;
     const failed = second >= 7 && j < FIXTURE.signup5xxPerSecond;
@@ -49,6 +54,7 @@ export class FixtureWorker {
       .requestRecorder('signups', 'signup', 'POST')
       .record(sample(status, errorClass, durationUs, 350, 420));
     this.signups.recordCheck('status is 201', status === 201);
+    if (status === 201) this.writes.recordWrite('users', second * FIXTURE.signupRate + j + 1);
     this.signups.iterationEnded(
       durationUs + 300,
       timedOut ? new Error('signup timed out after 1000 ms') : undefined,
@@ -71,6 +77,11 @@ export class FixtureWorker {
 
   drop(count: number): void {
     for (let i = 0; i < count; i++) this.signups.iterationDropped();
+  }
+
+  /** The acknowledged writes this worker recorded, as it sends them with its last message. */
+  writeLog(): WriteLog {
+    return this.writes.log();
   }
 
   /** Ends second `second`. */

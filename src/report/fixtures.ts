@@ -1,10 +1,17 @@
 /**
  * A realistic {@link RunResult} for the tests of reports and outputs, built the way a run builds
- * it: deterministic requests, iterations and checks go through the real worker recorders, the
- * main-thread metrics store, the threshold evaluator and the engine's result builder.
+ * it: deterministic requests, iterations, checks and acknowledged writes go through the real
+ * worker recorders, the main-thread metrics store, the threshold evaluator, the engine's result
+ * builder and, when asked for, the judgement of the consistency check.
  */
 import type { ResolvedRun } from '../config/types.js';
-import type { Environment, IntervalPoint, RunResult, RunStatus } from '../core/result.js';
+import type {
+  ConsistencyOutcome,
+  Environment,
+  IntervalPoint,
+  RunResult,
+  RunStatus,
+} from '../core/result.js';
 import { buildResult } from '../engine/build-result.js';
 import type { ArrivalRatePlan, VusPlan } from '../executors/types.js';
 import { DEFAULT_HTTP_OPTIONS } from '../http/options.js';
@@ -12,6 +19,9 @@ import { RunMetrics } from '../metrics/run-metrics.js';
 import { evaluateThresholds } from '../metrics/threshold-evaluator.js';
 import { parseThresholds } from '../metrics/threshold-parser.js';
 import type { ThresholdSpec } from '../metrics/threshold-types.js';
+import { mergeWriteLogs, type WriteLog } from '../metrics/write-sampler.js';
+import { judgeConsistency } from '../rehearse/consistency-check.js';
+import { withConsistency } from '../rehearse/rehearse.js';
 import { FIXTURE, FixtureWorker } from './fixture-worker.js';
 
 export { FIXTURE } from './fixture-worker.js';
@@ -30,7 +40,19 @@ export interface FixtureOptions {
   readonly overloaded?: boolean;
   /** End the run early with this status and reason. */
   readonly stopped?: { status: RunStatus; reason: string };
+  /**
+   * Check consistency after the run, as `launchday rehearse` does: the target `kept` every
+   * acknowledged write, or `lost` users {@link FIXTURE_LOST_USERS} (status `consistency-failed`).
+   * Absent: no check ran (`consistency: null`), as after `launchday run`.
+   */
+  readonly consistency?: 'kept' | 'lost';
 }
+
+/** The acknowledged users the target loses in the `lost` variant: missing, and not counted. */
+export const FIXTURE_LOST_USERS: readonly string[] = Object.freeze(['17', '42']);
+
+/** Users in the target before the run (its seed), for the counts the check compares. */
+const USERS_BEFORE = 1000;
 
 const STARTED_AT = Date.parse('2024-07-05T16:00:00.000Z');
 
@@ -85,7 +107,9 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     intervals.push(metrics.addInterval(second, snapshots, targets, (second + 1) * 1000));
   }
   const elapsedMs = FIXTURE.seconds * 1000;
-  return buildResult({
+  const endedAt = new Date(STARTED_AT + elapsedMs + 180);
+  const writes = mergeWriteLogs(workers.map((worker) => worker.writeLog()));
+  const result = buildResult({
     run,
     runId: '20240705-160000-fixture',
     environment: FIXTURE_ENVIRONMENT,
@@ -94,9 +118,31 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     thresholds: evaluateThresholds(run.thresholds, metrics, elapsedMs, true),
     journeyErrors,
     startedAt: new Date(STARTED_AT),
-    endedAt: new Date(STARTED_AT + elapsedMs + 180),
+    endedAt,
     stopped: options.stopped,
     interrupted: 0,
+    writes,
+  });
+  if (options.consistency === undefined) return result;
+  const checkedAt = new Date(endedAt.getTime() + 2000);
+  return withConsistency(result, checkConsistency(writes, options.consistency, checkedAt));
+}
+
+/** The consistency check's verdict on `writes` when the target kept them all or lost some. */
+function checkConsistency(
+  writes: WriteLog,
+  target: 'kept' | 'lost',
+  checkedAt: Date,
+): ConsistencyOutcome {
+  const lost = target === 'lost' ? FIXTURE_LOST_USERS : [];
+  const acknowledged = writes.users?.count ?? 0;
+  return judgeConsistency({
+    writes,
+    before: { users: USERS_BEFORE, jobs: { queued: 0, running: 0 } },
+    after: { users: USERS_BEFORE + acknowledged - lost.length, jobs: { queued: 0, running: 0 } },
+    settled: true,
+    missing: { users: [...lost] },
+    checkedAt,
   });
 }
 

@@ -8,6 +8,13 @@ export {
   visibleWidth,
 } from './ansi.js';
 export {
+  countGap,
+  formatIdList,
+  formatMissing,
+  formatStored,
+  lostWrites,
+} from './consistency.js';
+export {
   formatBytes,
   formatErrorClasses,
   formatLiveRate,
@@ -41,4 +48,11 @@ export type {
   K6SummaryExport,
   TerminalSummaryOptions,
 } from './types.js';
-export { aggregationOf, formatObserved, renderChecks, renderThresholds } from './verdicts.js';
+export {
+  aggregationOf,
+  formatObserved,
+  renderChecks,
+  renderConsistency,
+  renderThresholds,
+  STATUS_LABELS,
+} from './verdicts.js';

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../core/result.js';
+import type { ConsistencyKind, RunResult } from '../core/result.js';
 import { buildRunResult } from './fixtures.js';
 import { renderJUnitReport } from './junit-report.js';
 
@@ -139,5 +139,98 @@ describe('renderJUnitReport', () => {
 
   it('is deterministic', () => {
     expect(renderJUnitReport(buildRunResult())).toBe(xml);
+  });
+});
+
+describe('renderJUnitReport: the consistency check', () => {
+  const lost = buildRunResult({ consistency: 'lost' });
+
+  /** `lost` with these kinds and problems in its consistency outcome. */
+  function withKinds(kinds: ConsistencyKind[], problems = lost.consistency!.problems): RunResult {
+    return { ...lost, consistency: { ...lost.consistency!, kinds, problems } };
+  }
+
+  it('has no consistency suite when no check ran', () => {
+    expect(parse(xml).testsuites.testsuite.map((s) => s.name)).toEqual(['thresholds', 'checks']);
+  });
+
+  it('has a passing test case per kind when the check held', () => {
+    const kept = renderJUnitReport(buildRunResult({ consistency: 'kept' }));
+    const consistency = suite(kept, 'consistency');
+    expect(consistency).toMatchObject({ tests: '1', failures: '0', skipped: '0' });
+    expect(consistency.testcase).toEqual([{ classname: 'consistency', name: 'users', time: '0' }]);
+  });
+
+  it('fails a kind that lost writes, naming the count gap and the missing ids', () => {
+    const written = renderJUnitReport(lost);
+    expect(parse(written).testsuites).toMatchObject({ tests: '8', failures: '4' });
+    const consistency = suite(written, 'consistency');
+    expect(consistency.properties.property).toContainEqual({
+      name: 'status',
+      value: 'consistency-failed',
+    });
+    expect(consistency.testcase).toHaveLength(1);
+    expect(consistency.testcase![0]).toMatchObject({
+      classname: 'consistency',
+      name: 'users',
+      time: '0',
+      failure: {
+        type: 'consistency',
+        message:
+          'lost acknowledged writes: count grew by 384 of 386 acknowledged (2 short); ' +
+          '2 of 386 sampled ids missing: 17, 42',
+        '#text':
+          'the target lost acknowledged writes of users: count grew by 384 of 386 ' +
+          'acknowledged (2 short); 2 of 386 sampled ids missing: 17, 42',
+      },
+    });
+  });
+
+  it('passes a kept kind beside a lost one, and names every missing id in the text only', () => {
+    const missing = Array.from({ length: 12 }, (_, i) => String(i + 1));
+    const written = renderJUnitReport(
+      withKinds([
+        { kind: 'likes', acknowledged: 5, stored: null, sampled: 5, missing: [] },
+        { kind: 'posts', acknowledged: 30, stored: null, sampled: 30, missing },
+      ]),
+    );
+    const [likes, posts] = suite(written, 'consistency').testcase!;
+    expect(likes!.failure).toBeUndefined();
+    expect(posts!.failure!.message).toBe(
+      'lost acknowledged writes: 12 of 30 sampled ids missing: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more',
+    );
+    expect(posts!.failure!['#text']).toBe(
+      `the target lost acknowledged writes of posts: 12 of 30 sampled ids missing: ${missing.join(', ')}`,
+    );
+  });
+
+  it('fails a test case `check` with the problems when no kind lost writes but the check failed', () => {
+    const problems = [
+      'the consistency check could not run: connect ECONNREFUSED',
+      'and another problem',
+    ];
+    const consistency = suite(renderJUnitReport(withKinds([], problems)), 'consistency');
+    expect(consistency).toMatchObject({ tests: '1', failures: '1' });
+    expect(consistency.testcase![0]).toMatchObject({
+      classname: 'consistency',
+      name: 'check',
+      failure: { type: 'consistency', message: problems[0], '#text': problems.join('\n') },
+    });
+  });
+
+  it('escapes kinds and ids full of markup, quotes and characters XML cannot carry', () => {
+    const hostile = `<&"'> ]]> \n\ttab \u0001 \uD800`;
+    const kept = `<&"'> ]]> \n\ttab \uFFFD \uFFFD`;
+    const written = renderJUnitReport(
+      withKinds([{ kind: hostile, acknowledged: 2, stored: 2, sampled: 2, missing: [hostile] }]),
+    );
+    const [testCase] = suite(written, 'consistency').testcase!;
+    expect(testCase!.name).toBe(kept);
+    expect(testCase!.failure!.message).toBe(
+      `lost acknowledged writes: 1 of 2 sampled ids missing: ${kept}`,
+    );
+    expect(testCase!.failure!['#text']).toContain(
+      `of ${kept}: 1 of 2 sampled ids missing: ${kept}`,
+    );
   });
 });

@@ -1,7 +1,17 @@
-import type { CheckOutcome, RunResult, ThresholdOutcome } from '../core/result.js';
+import type {
+  CheckOutcome,
+  ConsistencyKind,
+  ConsistencyOutcome,
+  RunResult,
+  ThresholdOutcome,
+} from '../core/result.js';
+import { countGap, formatIdList, lostWrites } from './consistency.js';
 import { formatPercent } from './format.js';
 import { formatObserved } from './verdicts.js';
 import { escapeXml, xmlAttributes } from './xml.js';
+
+/** Missing ids a failure's message names; its text names them all. */
+const MESSAGE_IDS_SHOWN = 10;
 
 /** One `<testcase>`: where it belongs, its name, and how it ended. */
 interface TestCase {
@@ -20,15 +30,21 @@ interface TestCase {
  * value when it failed, `<skipped>` when its metric had no data — k6 lets such a threshold
  * pass, so it neither fails the build nor claims to have been checked) and
  * `<testsuite name="checks">` (one per check, classname its workload, a `<failure>` when any
- * evaluation failed). Suites carry tests/failures/errors/skipped counts, the run's duration in
- * seconds as `time` and its start (UTC) as `timestamp`; test cases have `time="0"`, as they are
- * verdicts over the whole run. Pure and deterministic; `writeReportFiles` writes it as junit.xml.
+ * evaluation failed), and, only when a consistency check ran, `<testsuite name="consistency">`
+ * (one per kind of write, classname `consistency`, name the kind, a `<failure>` naming the count
+ * gap and every missing id when the target lost writes of it; plus a failing case `check` with
+ * the problems when the check failed without a kind losing writes). Suites carry
+ * tests/failures/errors/skipped counts, the run's duration in seconds as `time` and its start
+ * (UTC) as `timestamp`; test cases have `time="0"`, as they are verdicts over the whole run.
+ * Pure and deterministic; `writeReportFiles` writes it as junit.xml.
  */
 export function renderJUnitReport(result: RunResult): string {
   const suites = [
     { name: 'thresholds', cases: result.thresholds.map(thresholdCase) },
     { name: 'checks', cases: result.checks.map(checkCase) },
   ];
+  if (result.consistency !== null)
+    suites.push({ name: 'consistency', cases: consistencyCases(result.consistency) });
   const time = (result.durationMs / 1000).toFixed(3);
   const timestamp = result.startedAt.slice(0, 19);
   const all = suites.flatMap((suite) => suite.cases);
@@ -83,6 +99,42 @@ function checkCase(c: CheckOutcome): TestCase {
       detail: `check '${c.name}' of workload ${c.workload}: ${message} (${formatPercent(c.passes / total)} passed)`,
     },
   };
+}
+
+function consistencyCases(consistency: ConsistencyOutcome): TestCase[] {
+  const cases = consistency.kinds.map(kindCase);
+  if (consistency.ok || cases.some((c) => c.outcome.kind === 'failure')) return cases;
+  const detail = consistency.problems.join('\n');
+  const message = consistency.problems[0] ?? 'the consistency check failed';
+  const outcome = { kind: 'failure', type: 'consistency', message, detail } as const;
+  return [...cases, { classname: 'consistency', name: 'check', outcome }];
+}
+
+function kindCase(kind: ConsistencyKind): TestCase {
+  const base = { classname: 'consistency', name: kind.kind };
+  if (!lostWrites(kind)) return { ...base, outcome: { kind: 'passed' } };
+  return {
+    ...base,
+    outcome: {
+      kind: 'failure',
+      type: 'consistency',
+      message: `lost acknowledged writes: ${losses(kind, MESSAGE_IDS_SHOWN)}`,
+      detail: `the target lost acknowledged writes of ${kind.kind}: ${losses(kind, kind.missing.length)}`,
+    },
+  };
+}
+
+/** What the target lost of `kind`: the count gap and the missing ids, the first `shown` named. */
+function losses(kind: ConsistencyKind, shown: number): string {
+  const gap = countGap(kind);
+  const found: string[] = [];
+  if (gap > 0)
+    found.push(`count grew by ${kind.stored} of ${kind.acknowledged} acknowledged (${gap} short)`);
+  if (kind.missing.length > 0)
+    found.push(
+      `${kind.missing.length} of ${kind.sampled} sampled ids missing: ${formatIdList(kind.missing, shown)}`,
+    );
+  return found.join('; ');
 }
 
 function counts(cases: readonly TestCase[]): Record<string, number> {

@@ -185,3 +185,81 @@ describe('renderMarkdownReport', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 });
+
+describe('renderMarkdownReport: the consistency check', () => {
+  const lost = buildRunResult({ consistency: 'lost' });
+  const lostText = renderMarkdownReport(lost);
+
+  it('has no consistency section or sentence when no check ran', () => {
+    expect(text).not.toContain('### Consistency');
+    expect(text).not.toMatch(/acknowledged/i);
+  });
+
+  it('tables every kind kept and says so in the verdict when the check held', () => {
+    const kept = renderMarkdownReport(buildRunResult({ consistency: 'kept' }));
+    expect(kept.split('\n')[0]).toBe('## ❌ Thresholds failed: signup-spike');
+    expect(kept.slice(0, kept.indexOf('### '))).toContain(
+      'The target kept every write it acknowledged.',
+    );
+    const lines = section(kept, 'Consistency');
+    expect(lines[1]).toMatch(/^Checked after the run, at 2024-07-05T16:00:12\.180Z: /);
+    expect(cells(lines.find((line) => line.startsWith('|'))!)).toEqual([
+      '',
+      'kind',
+      'acknowledged',
+      'stored',
+      'sampled',
+      'missing',
+    ]);
+    expect(tableRows(lines)).toEqual([['✅ pass', 'users', '386', '+386', '386', '0']]);
+    expect(lines.some((line) => line.startsWith('- '))).toBe(false);
+  });
+
+  it('heads a loss as a failure, names the missing ids and lists every problem', () => {
+    expect(lostText.split('\n')[0]).toBe('## ❌ Acknowledged writes lost: signup-spike');
+    expect(lostText.slice(0, lostText.indexOf('### '))).toContain(
+      '**FAILED: the target lost acknowledged writes**: see Consistency below.',
+    );
+    const lines = section(lostText, 'Consistency');
+    expect(tableRows(lines)).toEqual([['❌ fail', 'users', '386', '+384', '386', '2 (17, 42)']]);
+    expect(lines.filter((line) => line.startsWith('- '))).toEqual(
+      lost.consistency!.problems.map((problem) => `- ${problem}`),
+    );
+  });
+
+  it('names at most 20 missing ids, and shows a kind the target does not count', () => {
+    const missing = Array.from({ length: 23 }, (_, i) => `id-${i}`);
+    const many: RunResult = {
+      ...lost,
+      consistency: {
+        ...lost.consistency!,
+        kinds: [
+          { kind: 'likes', acknowledged: 4, stored: null, sampled: 4, missing: [] },
+          { kind: 'posts', acknowledged: 40, stored: 17, sampled: 40, missing },
+        ],
+      },
+    };
+    const rows = tableRows(section(renderMarkdownReport(many), 'Consistency'));
+    expect(rows[0]).toEqual(['✅ pass', 'likes', '4', 'not counted', '4', '0']);
+    expect(rows[1]!.slice(0, 5)).toEqual(['❌ fail', 'posts', '40', '+17', '40']);
+    expect(rows[1]![5]).toBe(`23 (${missing.slice(0, 20).join(', ')} and 3 more)`);
+  });
+
+  it('escapes kinds, ids and problems so the table keeps its columns', () => {
+    const hostile = 'a|b `tick` **x** <b>&amp; [l](u)\nline';
+    const renamed: RunResult = {
+      ...lost,
+      consistency: {
+        ...lost.consistency!,
+        kinds: [{ kind: hostile, acknowledged: 3, stored: 3, sampled: 3, missing: [hostile] }],
+        problems: [hostile],
+      },
+    };
+    const markdown = renderMarkdownReport(renamed);
+    expect(markdown).not.toMatch(/(^|[^\\])[<`]/m);
+    const lines = section(markdown, 'Consistency');
+    const flat = 'a|b `tick` **x** <b>&amp; [l](u) line';
+    expect(tableRows(lines)).toEqual([['❌ fail', flat, '3', '+3', '3', `1 (${flat})`]]);
+    expect(lines).toContain('- a\\|b \\`tick\\` \\*\\*x\\*\\* \\<b\\>\\&amp; \\[l\\](u) line');
+  });
+});

@@ -4,27 +4,31 @@ import { formatBytes } from './format.js';
 import { escapeMarkdown, markdownTable } from './markdown.js';
 import {
   checksSection,
+  consistencySection,
   errorClassesSection,
   requestsSection,
   thresholdsSection,
   workloadsSection,
 } from './markdown-tables.js';
-import { formatObserved } from './verdicts.js';
+import { formatObserved, STATUS_LABELS } from './verdicts.js';
 
 const VERDICT: Readonly<Record<RunStatus, string>> = {
   passed: '✅ Passed',
   'thresholds-failed': '❌ Thresholds failed',
   'aborted-by-threshold': '🛑 Aborted by a threshold',
+  'consistency-failed': '❌ Acknowledged writes lost',
   interrupted: '⚠️ Interrupted',
 };
 
 /**
  * The run's report in GitHub-flavoured Markdown, for a pull-request comment or
- * `$GITHUB_STEP_SUMMARY`: the verdict first (with every failing threshold named and a warning
- * when the generator could not keep its schedule), then the run, and tables of requests,
- * thresholds, checks, workloads, error classes, generator health and environment. No HTML;
- * every name from the scenario is escaped. Pure and deterministic: the same result gives the
- * same text, ending with a newline. `writeReportFiles` writes it as report.md.
+ * `$GITHUB_STEP_SUMMARY`: the verdict first (with every failing threshold named, whether the
+ * target kept its acknowledged writes when that was checked, and a warning when the generator
+ * could not keep its schedule), then the run, and tables of requests, thresholds, checks, the
+ * consistency check (only when one ran), workloads, error classes, generator health and
+ * environment. No HTML; every name from the scenario is escaped. Pure and deterministic: the
+ * same result gives the same text, ending with a newline. `writeReportFiles` writes it as
+ * report.md.
  */
 export function renderMarkdownReport(result: RunResult): string {
   const sections = [
@@ -34,6 +38,7 @@ export function renderMarkdownReport(result: RunResult): string {
     requestsSection(result),
     thresholdsSection(result),
     checksSection(result),
+    consistencySection(result),
     workloadsSection(result),
     errorClassesSection(result),
     generatorSection(result),
@@ -62,7 +67,15 @@ function verdictSection(result: RunResult): string[] {
           escapeMarkdown(formatObserved(t)),
       );
   }
+  const consistency = consistencyVerdict(result);
+  if (consistency !== undefined) lines.push('', consistency);
   return lines;
+}
+
+function consistencyVerdict(result: RunResult): string | undefined {
+  if (result.consistency === null) return undefined;
+  if (result.consistency.ok) return 'The target kept every write it acknowledged.';
+  return `**${STATUS_LABELS['consistency-failed']}**: see Consistency below.`;
 }
 
 function generatorWarning(result: RunResult): string[] {

@@ -3,6 +3,7 @@
  * (heading, table, notes), or none when the run has nothing to show there.
  */
 import type { RunResult } from '../core/result.js';
+import { formatMissing, formatStored, lostWrites } from './consistency.js';
 import { formatLiveRate, formatMs, formatPercent, formatRate } from './format.js';
 import { escapeMarkdown, markdownTable } from './markdown.js';
 import { formatObserved } from './verdicts.js';
@@ -76,6 +77,41 @@ export function checksSection(result: RunResult): string[] {
     '',
     ...markdownTable(header, rows, ['left', 'left', 'left', 'right', 'right', 'right']),
   ];
+}
+
+/** Missing ids a row names before `and N more`. */
+const MISSING_IDS_SHOWN = 20;
+
+/**
+ * The consistency check, only when one ran: when, a row per kind of write (pass, or fail when
+ * the target lost writes of it) with acknowledged, stored (count growth), sampled and missing
+ * (count and up to 20 ids), then every problem.
+ */
+export function consistencySection(result: RunResult): string[] {
+  const { consistency } = result;
+  if (consistency === null) return [];
+  const lines = [
+    '### Consistency',
+    '',
+    `Checked after the run, at ${consistency.checkedAt}: the growth of the target's counts ` +
+      'against the writes it acknowledged, and a sample of the acknowledged ids looked up one by one.',
+  ];
+  if (consistency.kinds.length > 0) {
+    const rows = consistency.kinds.map((kind) => [
+      passCell(!lostWrites(kind)),
+      escapeMarkdown(kind.kind),
+      String(kind.acknowledged),
+      formatStored(kind.stored),
+      String(kind.sampled),
+      escapeMarkdown(formatMissing(kind, MISSING_IDS_SHOWN)),
+    ]);
+    const header = ['', 'kind', 'acknowledged', 'stored', 'sampled', 'missing'];
+    const align = ['left', 'left', 'right', 'right', 'right', 'left'] as const;
+    lines.push('', ...markdownTable(header, rows, align));
+  }
+  if (consistency.problems.length > 0)
+    lines.push('', ...consistency.problems.map((problem) => `- ${escapeMarkdown(problem)}`));
+  return lines;
 }
 
 /** Per workload: target vs achieved, iterations started and completed, drops, errors. */

@@ -28,9 +28,16 @@ describe('schemas/result.schema.json', () => {
     expect(validate(result), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
+  it('accepts a rehearsal whose consistency check held, and one that lost writes', () => {
+    for (const consistency of ['kept', 'lost'] as const) {
+      const result = asWritten(buildRunResult({ consistency }));
+      expect(validate(result), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    }
+  });
+
   it('rejects another schema version, unknown fields and a malformed metric summary', () => {
     const result = asWritten(buildRunResult());
-    expect(validate({ ...result, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...result, schemaVersion: 1 })).toBe(false);
     expect(validate({ ...result, extra: true })).toBe(false);
     const summary = result.summary as { metrics: Record<string, unknown> };
     const broken = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ConsistencyOutcome, RunResult } from '../core/result.js';
 import { stripAnsi } from './ansi.js';
-import { buildRunResult } from './fixtures.js';
+import { buildRunResult, FIXTURE_LOST_USERS } from './fixtures.js';
 import { formatMs } from './format.js';
 import { renderTerminalSummary } from './terminal-summary.js';
 
@@ -9,10 +10,28 @@ const text = renderTerminalSummary(result, { color: false });
 const lines = text.split('\n');
 
 /** The lines of a section, from its heading to the next one. */
-function section(title: string): string[] {
-  const start = lines.findIndex((line) => line.includes(`█ ${title}`));
-  const end = lines.findIndex((line, i) => i > start && line.includes('█ '));
-  return lines.slice(start + 1, end === -1 ? undefined : end).filter((line) => line.trim() !== '');
+function section(title: string, summary = lines): string[] {
+  const start = summary.findIndex((line) => line.includes(`█ ${title}`));
+  if (start === -1) return [];
+  const end = summary.findIndex((line, i) => i > start && line.includes('█ '));
+  return summary
+    .slice(start + 1, end === -1 ? undefined : end)
+    .filter((line) => line.trim() !== '');
+}
+
+/** The plain summary of `result`, as lines. */
+function summaryLines(result: RunResult): string[] {
+  return renderTerminalSummary(result, { color: false }).split('\n');
+}
+
+/** The consistency section of `result`'s plain summary, each line without its indent. */
+function consistencyLines(result: RunResult): string[] {
+  return section('CONSISTENCY', summaryLines(result)).map((line) => line.trim());
+}
+
+/** `result` with its consistency outcome changed by `change`. */
+function withOutcome(result: RunResult, change: Partial<ConsistencyOutcome>): RunResult {
+  return { ...result, consistency: { ...result.consistency!, ...change } };
 }
 
 describe('renderTerminalSummary', () => {
@@ -128,5 +147,64 @@ describe('renderTerminalSummary', () => {
     expect(coloured).toContain('\x1b[');
     expect(text).not.toContain('\x1b[');
     expect(stripAnsi(coloured)).toBe(text);
+  });
+});
+
+describe('renderTerminalSummary: the consistency check', () => {
+  const lost = buildRunResult({ consistency: 'lost' });
+
+  it('has no consistency section when no check ran', () => {
+    expect(result.consistency).toBeNull();
+    expect(text).not.toContain('CONSISTENCY');
+  });
+
+  it('marks each kind kept with its figures when the check held', () => {
+    const kept = buildRunResult({ consistency: 'kept' });
+    expect(consistencyLines(kept)).toEqual([
+      '✓ users  acknowledged 386  stored +386  sampled 386  missing 0',
+      'the target kept every write it acknowledged',
+    ]);
+    expect(summaryLines(kept).join('\n')).toMatch(/status\s+thresholds-failed$/m);
+  });
+
+  it('says the target lost writes in the status, names the missing ids and every problem', () => {
+    expect(summaryLines(lost).join('\n')).toMatch(
+      /status\s+consistency-failed — FAILED: the target lost acknowledged writes$/m,
+    );
+    expect(FIXTURE_LOST_USERS).toEqual(['17', '42']);
+    expect(consistencyLines(lost)).toEqual([
+      '✗ users  acknowledged 386  stored +384  sampled 386  missing 2 (17, 42)',
+      ...lost.consistency!.problems.map((problem) => `✗ ${problem}`),
+    ]);
+    expect(lost.consistency!.problems).toHaveLength(2);
+  });
+
+  it('aligns the kinds, names at most 10 missing ids, and shows a kind the target does not count', () => {
+    const missing = Array.from({ length: 25 }, (_, i) => String(1000 + i));
+    const [posts, users] = consistencyLines(
+      withOutcome(lost, {
+        kinds: [
+          { kind: 'posts', acknowledged: 7, stored: null, sampled: 7, missing: [] },
+          { kind: 'users', acknowledged: 1200, stored: 1175, sampled: 1000, missing },
+        ],
+      }),
+    );
+    expect(posts).toBe('✓ posts  acknowledged    7  stored not counted  sampled    7  missing 0');
+    expect(users).toBe(
+      `✗ users  acknowledged 1200  stored       +1175  sampled 1000  missing 25 (${missing.slice(0, 10).join(', ')} and 15 more)`,
+    );
+  });
+
+  it('shows why a check failed that found no kind short, e.g. one that could not run', () => {
+    const problem = 'the consistency check could not run: connect ECONNREFUSED 127.0.0.1:1';
+    const failed = withOutcome(lost, { kinds: [], problems: [problem] });
+    expect(consistencyLines(failed)).toEqual([`✗ ${problem}`]);
+  });
+
+  it('colours losses red without changing the layout', () => {
+    const coloured = renderTerminalSummary(lost, { color: true });
+    expect(coloured).toContain('\x1b[31m2 (17, 42)\x1b[39m');
+    expect(coloured).toContain('\x1b[31m+384\x1b[39m');
+    expect(stripAnsi(coloured)).toBe(summaryLines(lost).join('\n'));
   });
 });

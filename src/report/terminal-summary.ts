@@ -5,12 +5,13 @@ import { renderMetricList } from './metric-list.js';
 import { renderRequestTable, renderWorkloadTable } from './summary-tables.js';
 import { alignColumns } from './table.js';
 import type { TerminalSummaryOptions } from './types.js';
-import { renderChecks, renderThresholds } from './verdicts.js';
+import { renderChecks, renderConsistency, renderThresholds, STATUS_LABELS } from './verdicts.js';
 
 const STATUS_STYLE: Readonly<Record<RunStatus, keyof Ansi>> = {
   passed: 'green',
   'thresholds-failed': 'red',
   'aborted-by-threshold': 'red',
+  'consistency-failed': 'red',
   interrupted: 'yellow',
 };
 
@@ -20,8 +21,9 @@ const JOURNEY_ERRORS_SHOWN = 3;
 /**
  * The end-of-run summary the CLI prints, in the manner of k6's: a header (scenario, run id,
  * duration, status, why the run stopped early), a warning when the generator could not keep its
- * schedule, then sections for requests (latency in ms), workloads, checks, thresholds and k6's
- * metric list. Pure: the same result gives the same text. Ends with a newline.
+ * schedule, then sections for requests (latency in ms), workloads, checks, thresholds, the
+ * consistency check (only when one ran) and k6's metric list. Pure: the same result gives the
+ * same text. Ends with a newline.
  */
 export function renderTerminalSummary(result: RunResult, options: TerminalSummaryOptions): string {
   const ansi = createAnsi(options.color);
@@ -41,6 +43,14 @@ export function renderTerminalSummary(result: RunResult, options: TerminalSummar
     ]),
     ...section('CHECKS', ansi, renderChecks(result.checks, ansi)),
     ...section('THRESHOLDS', ansi, renderThresholds(result.thresholds, ansi)),
+    ...(result.consistency === null
+      ? []
+      : section(
+          'CONSISTENCY',
+          ansi,
+          renderConsistency(result.consistency, ansi),
+          'acknowledged writes against what the target kept, checked after the run',
+        )),
     ...section('METRICS', ansi, renderMetricList(result.summary.metrics, ansi)),
     '',
   ];
@@ -59,7 +69,7 @@ function renderHeader(result: RunResult, ansi: Ansi): string[] {
       'duration',
       `${formatDuration(result.durationMs)} ${ansi.dim(`(${result.startedAt} → ${result.endedAt})`)}`,
     ],
-    ['status', ansi[STATUS_STYLE[result.status]](ansi.bold(result.status))],
+    ['status', renderStatus(result.status, ansi)],
   ];
   if (result.stopReason !== undefined) rows.push(['stopped early', ansi.yellow(result.stopReason)]);
   return [
@@ -67,6 +77,13 @@ function renderHeader(result: RunResult, ansi: Ansi): string[] {
     '',
     ...alignColumns(rows, ['left']).map((line) => `    ${line}`),
   ];
+}
+
+/** The status word; a run that lost data also says so in words, as lost data is the worst. */
+function renderStatus(status: RunStatus, ansi: Ansi): string {
+  const word = ansi[STATUS_STYLE[status]](ansi.bold(status));
+  if (status !== 'consistency-failed') return word;
+  return `${word} ${ansi.red(ansi.bold(`— ${STATUS_LABELS[status]}`))}`;
 }
 
 function renderGeneratorWarning(result: RunResult, ansi: Ansi): string[] {

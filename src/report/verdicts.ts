@@ -1,9 +1,45 @@
-import type { CheckOutcome, ThresholdOutcome } from '../core/result.js';
+import type {
+  CheckOutcome,
+  ConsistencyOutcome,
+  RunStatus,
+  ThresholdOutcome,
+} from '../core/result.js';
 import { isMetricName, METRICS } from '../metrics/catalogue.js';
 import type { Ansi } from './ansi.js';
+import { countGap, formatMissing, formatStored, lostWrites } from './consistency.js';
 import { formatBytes, formatPercent, formatRate, formatTime } from './format.js';
 import { baseMetric, unitOf } from './metric-list.js';
-import { alignColumns } from './table.js';
+import { type Align, alignColumns } from './table.js';
+
+/**
+ * Each run status as the reports name it for a reader (the HTML badge, the terminal and Markdown
+ * headlines). A run that lost data says so in capitals: it is the worst way a rehearsal can end.
+ */
+export const STATUS_LABELS: Readonly<Record<RunStatus, string>> = Object.freeze({
+  passed: 'passed',
+  'thresholds-failed': 'thresholds failed',
+  'aborted-by-threshold': 'aborted by threshold',
+  'consistency-failed': 'FAILED: the target lost acknowledged writes',
+  interrupted: 'interrupted',
+});
+
+/** Missing ids a terminal line names before `and N more`. */
+const MISSING_IDS_SHOWN = 10;
+
+/** A consistency line's cells: mark, kind, then (gap, label, figure) × 4; figures right. */
+const CONSISTENCY_ALIGN: readonly Align[] = [
+  'left',
+  'left',
+  'left',
+  'left',
+  'right',
+  'left',
+  'left',
+  'right',
+  'left',
+  'left',
+  'right',
+];
 
 const AGGREGATION = /^\s*(p\(\s*[\d.]+\s*\)|avg|min|med|max|count|rate|value)/;
 
@@ -83,4 +119,40 @@ export function renderChecks(checks: readonly CheckOutcome[], ansi: Ansi): strin
     ];
   });
   return alignColumns(rows, ['left', 'left', 'left', 'right', 'right']);
+}
+
+/**
+ * The consistency check for the terminal: a line per kind of write with ✓ or ✗ (✗ when the
+ * target lost writes of it), in the form `✓ users  acknowledged 386  stored +386  sampled 386
+ * missing 0`, failing figures in red and at most 10 missing ids named; then every problem in
+ * red, or a line saying the target kept every acknowledged write.
+ */
+export function renderConsistency(consistency: ConsistencyOutcome, ansi: Ansi): string[] {
+  const rows = consistency.kinds.map((kind) => {
+    const lost = lostWrites(kind);
+    const stored = formatStored(kind.stored);
+    const missing = formatMissing(kind, MISSING_IDS_SHOWN);
+    // Empty cells between the label/value pairs widen those gaps to two spaces.
+    return [
+      lost ? ansi.red('✗') : ansi.green('✓'),
+      kind.kind,
+      '',
+      'acknowledged',
+      String(kind.acknowledged),
+      '',
+      'stored',
+      countGap(kind) > 0 ? ansi.red(stored) : stored,
+      '',
+      'sampled',
+      String(kind.sampled),
+      '',
+      'missing',
+      kind.missing.length > 0 ? ansi.red(missing) : missing,
+    ];
+  });
+  const lines = alignColumns(rows, CONSISTENCY_ALIGN, 1);
+  if (lines.length > 0) lines.push('');
+  if (consistency.ok) lines.push(ansi.green('the target kept every write it acknowledged'));
+  else lines.push(...consistency.problems.map((problem) => ansi.red(`✗ ${problem}`)));
+  return lines;
 }

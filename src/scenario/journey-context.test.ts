@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { HttpClient, HttpSession, type IterationTiming } from '../http/index.js';
 import type { CheckRecorder, RequestRecorderFactory } from '../metrics/types.js';
+import { WriteSampler } from '../metrics/write-sampler.js';
 import { JourneyContextImpl } from './journey-context.js';
 
 class Checks implements CheckRecorder {
@@ -18,6 +19,7 @@ function context(options: { vu?: number; seed?: number; workload?: string; data?
   const workload = options.workload ?? 'signups';
   const timing: IterationTiming = { intendedAt: undefined };
   const checks = new Checks();
+  const writes = new WriteSampler();
   const http = new HttpSession(client, workload, 'http://127.0.0.1:9', timing);
   const ctx = new JourneyContextImpl({
     workload,
@@ -27,9 +29,10 @@ function context(options: { vu?: number; seed?: number; workload?: string; data?
     http,
     timing,
     checks,
+    writes,
     seed: options.seed ?? 42,
   });
-  return { ctx, timing, checks, http };
+  return { ctx, timing, checks, writes, http };
 }
 
 function personAt(ctx: JourneyContextImpl, iteration: number): string[] {
@@ -56,6 +59,56 @@ describe('JourneyContextImpl', () => {
       ['has a body', false],
       ['truthy counts as passed', true],
     ]);
+  });
+
+  it('records acknowledged writes by kind, ids as strings', () => {
+    const { ctx, writes } = context();
+    ctx.recordWrite('posts', 17);
+    ctx.recordWrite('posts', 'p-18');
+    ctx.recordWrite('follows', '3:9');
+    ctx.recordWrite('a', 'x'.repeat(200));
+    ctx.recordWrite('users_v2', -4);
+    expect(writes.log()).toEqual({
+      a: { count: 1, sample: ['x'.repeat(200)] },
+      follows: { count: 1, sample: ['3:9'] },
+      posts: { count: 2, sample: ['17', 'p-18'] },
+      users_v2: { count: 1, sample: ['-4'] },
+    });
+  });
+
+  it('throws a TypeError naming a bad kind or id and the rule, and records nothing then', () => {
+    const { ctx, writes } = context();
+    const record = (kind: unknown, id: unknown) => () =>
+      ctx.recordWrite(kind as string, id as string | number);
+    const kindRule = 'must match /^[a-z][a-z0-9_]{0,39}$/';
+    const idRule = 'must be a non-empty string of at most 200 characters or a whole number';
+    for (const [kind, shown] of [
+      ['Posts', '"Posts"'],
+      ['1posts', '"1posts"'],
+      ['', '""'],
+      ['post-likes', '"post-likes"'],
+      [`p${'x'.repeat(40)}`, `"p${'x'.repeat(39)}"… (41 characters)`],
+      [undefined, 'undefined'],
+      [7, '7'],
+    ] as const) {
+      expect(record(kind, 1)).toThrow(TypeError);
+      expect(record(kind, 1)).toThrow(`the kind ${shown} ${kindRule}`);
+    }
+    for (const [id, shown] of [
+      ['', '""'],
+      ['y'.repeat(201), `"${'y'.repeat(40)}"… (201 characters)`],
+      [1.5, '1.5'],
+      [Number.NaN, 'NaN'],
+      [Number.POSITIVE_INFINITY, 'Infinity'],
+      [2 ** 53, String(2 ** 53)],
+      [null, 'null'],
+      [{ id: 1 }, 'an object'],
+      [10n, '10n'],
+    ] as const) {
+      expect(record('posts', id)).toThrow(TypeError);
+      expect(record('posts', id)).toThrow(`ctx.recordWrite('posts', …): the id ${shown} ${idRule}`);
+    }
+    expect(writes.log()).toEqual({});
   });
 
   it('measures from the plan until sleep(), then from each request', async () => {

@@ -1,11 +1,12 @@
 import type { Faker } from '@faker-js/faker';
 import { delay } from '../core/clock.js';
 import type { HttpSession, IterationTiming } from '../http/index.js';
-import type { CheckRecorder } from '../metrics/types.js';
+import type { CheckRecorder, WriteRecorder } from '../metrics/types.js';
 import { deepFreeze } from './deep-freeze.js';
 import { createFaker } from './seeded-faker.js';
 import { hashString, iterationSeed, SeededRandom } from './seeded-random.js';
 import type { DeepReadonly, JourneyContext, ParamSpecs, ParamValues } from './types.js';
+import { assertWrite } from './write-rules.js';
 
 // Makes ctx.random() a different stream from ctx.faker for the same iteration seed.
 const RANDOM_STREAM_SALT = 0x5bd1e995;
@@ -26,6 +27,8 @@ export interface JourneyContextInit<P extends ParamSpecs = ParamSpecs, D = unkno
   readonly timing: IterationTiming;
   /** Where `ctx.check` results go. */
   readonly checks: CheckRecorder;
+  /** Where `ctx.recordWrite` writes go: the worker thread's write log. */
+  readonly writes: WriteRecorder;
   /** The run seed (`--seed`). */
   readonly seed: number;
   /**
@@ -56,6 +59,7 @@ export class JourneyContextImpl<P extends ParamSpecs = ParamSpecs, D = unknown>
   readonly data: DeepReadonly<D>;
   readonly #timing: IterationTiming;
   readonly #checks: CheckRecorder;
+  readonly #writes: WriteRecorder;
   readonly #runSeed: number;
   readonly #workloadHash: number;
   readonly #fakerRandom = new SeededRandom();
@@ -73,6 +77,7 @@ export class JourneyContextImpl<P extends ParamSpecs = ParamSpecs, D = unknown>
     this.data = deepFreeze(init.data);
     this.#timing = init.timing;
     this.#checks = init.checks;
+    this.#writes = init.writes;
     this.#runSeed = init.seed;
     this.#workloadHash = hashString(
       init.iterationsPerVu ? `${init.workload}#vu${init.vu}` : init.workload,
@@ -100,6 +105,16 @@ export class JourneyContextImpl<P extends ParamSpecs = ParamSpecs, D = unknown>
     const passed = Boolean(condition);
     this.#checks.recordCheck(name, passed);
     return passed;
+  }
+
+  /**
+   * Records an acknowledged write of `kind` with this id in the worker's write log. Throws a
+   * TypeError naming the bad value when `kind` or `id` breaks the rules of `assertWrite`; the
+   * journey then ends with that error, as any journey error.
+   */
+  recordWrite(kind: string, id: string | number): void {
+    assertWrite(kind, id);
+    this.#writes.recordWrite(kind, id);
   }
 
   /**

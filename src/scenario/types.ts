@@ -125,6 +125,18 @@ export interface JourneyContext<P extends ParamSpecs = ParamSpecs, D = unknown> 
   readonly http: HttpSession;
   /** Records a check named `name` as passed or failed and returns `condition`, like k6's `check`. */
   check(name: string, condition: boolean): boolean;
+  /**
+   * Records that the target acknowledged a write of `kind` with this id, e.g.
+   * `ctx.recordWrite('posts', post.id)` after a 201. Kinds are named as the target counts them
+   * (the reference service: users, posts, follows as `follower:followee`, likes as
+   * `user:post`). Record only writes that created something and that the journey does not undo.
+   *
+   * `kind` must match `/^[a-z][a-z0-9_]{0,39}$/`; `id` must be a non-empty string of at most 200
+   * characters or a whole number. Otherwise it throws a TypeError, which ends the iteration as a
+   * journey error. The run's result.json counts the writes per kind and keeps a sample of their
+   * ids (`writes`), which `launchday rehearse` looks up in the target after the run.
+   */
+  recordWrite(kind: string, id: string | number): void;
   /** Waits `seconds`; the next request is measured from its own issue time, not the plan. */
   sleep(seconds: number): Promise<void>;
   /** The VU id, 1-based, unique across worker threads within the workload. */

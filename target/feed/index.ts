@@ -21,3 +21,12 @@ export {
 export { homeTimeline, PAGE_SIZE, userTimeline } from './timelines.js';
 export { createTokenService, type TokenService, type TokenServiceOptions } from './tokens.js';
 export type * from './types.js';
+export {
+  MAX_VERIFY_IDS,
+  type RecordKind,
+  VERIFY_BODY_LIMIT_BYTES,
+  VerifyBodySchema,
+  type VerifyInput,
+  type VerifyJson,
+  verifyRecords,
+} from './verify.js';

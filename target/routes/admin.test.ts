@@ -3,6 +3,7 @@ import { NO_FAULTS } from '../config.js';
 import {
   bearer,
   buildTestApp,
+  settleJobs,
   signUpUser,
   TEST_ADMIN_TOKEN,
   type TestApp,
@@ -61,11 +62,138 @@ describe('GET /admin/stats', () => {
       follows: 1,
       likes: 1,
       pendingFollows: 1,
+      resolvablePendingFollows: 0,
     });
     expect(response.json().jobs).toEqual({
       queued: expect.any(Number),
       running: expect.any(Number),
     });
+  });
+
+  it('counts a pending follow whose followee joined without its fan-in job', async () => {
+    await signUpUser(testApp.app, 'fan', { follows: ['star', 'ghost'] });
+    await settleJobs(testApp.app);
+    // Written to the store directly, as a worker that died before queueing the job would.
+    await testApp.deps.store.createUser({
+      username: 'Star',
+      displayName: 'Star',
+      bio: '',
+      passwordHash: 'scrypt$1$c2FsdA$a2V5',
+      follows: [],
+      createdAt: 0,
+    });
+    const response = await testApp.app.inject({
+      url: '/admin/stats',
+      headers: bearer(TEST_ADMIN_TOKEN),
+    });
+    expect(response.json()).toMatchObject({ pendingFollows: 2, resolvablePendingFollows: 1 });
+  });
+});
+
+describe('POST /admin/verify', () => {
+  async function verify(
+    payload: unknown,
+    headers: Record<string, string> = bearer(TEST_ADMIN_TOKEN),
+  ) {
+    const response = await testApp.app.inject({
+      method: 'POST',
+      url: '/admin/verify',
+      headers,
+      payload: payload as object,
+    });
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  it('answers, for each kind given, the acknowledged ids the store does not have', async () => {
+    const alice = await signUpUser(testApp.app, 'alice');
+    const bob = await signUpUser(testApp.app, 'bob');
+    const [a, b] = [alice.user.id, bob.user.id];
+    await testApp.app.inject({
+      method: 'POST',
+      url: `/v1/follows/${b}`,
+      headers: bearer(alice.token),
+    });
+    const posted = await testApp.app.inject({
+      method: 'POST',
+      url: '/v1/posts',
+      headers: bearer(bob.token),
+      payload: { text: 'hi' },
+    });
+    const p = posted.json().id;
+    await testApp.app.inject({
+      method: 'POST',
+      url: `/v1/posts/${p}/like`,
+      headers: bearer(alice.token),
+    });
+    const answer = await verify({
+      users: [`${a}`, '999', `${b}`, '999'],
+      posts: [`${p}`, '456'],
+      follows: [`${a}:${b}`, `${b}:${a}`],
+      likes: [`${a}:${p}`, `${b}:${p}`],
+    });
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        missing: { users: ['999'], posts: ['456'], follows: [`${b}:${a}`], likes: [`${b}:${p}`] },
+      },
+    });
+    expect(await verify({ follows: [] })).toEqual({
+      status: 200,
+      body: { missing: { follows: [] } },
+    });
+    expect(await verify({})).toEqual({ status: 200, body: { missing: {} } });
+  });
+
+  it('refuses unknown kinds and malformed ids, naming the kind and the id', async () => {
+    const refusals: [unknown, string][] = [
+      [{ comments: ['1'] }, 'body.comments: unknown key'],
+      [
+        { follows: ['1:2', '12-34'] },
+        'body.follows.1: follows ids are follower:followee, e.g. 12:34; got "12-34"',
+      ],
+      [{ likes: ['7'] }, 'body.likes.0: likes ids are user:post, e.g. 12:456; got "7"'],
+      [{ users: ['012'] }, 'body.users.0: users ids are positive integers, e.g. 123; got "012"'],
+      [
+        { posts: ['9007199254740993'] },
+        'body.posts.0: posts ids are positive integers, e.g. 456; got "9007199254740993"',
+      ],
+      [{ users: [1] }, 'body.users.0: '],
+      [
+        { users: Array.from({ length: 10_001 }, () => '1') },
+        'body.users: at most 10000 ids a request',
+      ],
+      [['1'], 'body: '],
+    ];
+    for (const [payload, message] of refusals) {
+      const { status, body } = await verify(payload);
+      expect([status, body.error.code], message).toEqual([400, 'validation_failed']);
+      expect(body.error.message).toContain(message);
+    }
+  });
+
+  it('reports at most ten malformed ids of a kind', async () => {
+    const { body } = await verify({ users: Array.from({ length: 100 }, (_, i) => `x${i}`) });
+    expect(body.error.issues).toHaveLength(10);
+    expect(body.error.issues[9]).toEqual({
+      path: 'body.users.9',
+      message: 'users ids are positive integers, e.g. 123; got "x9"',
+    });
+  });
+
+  it('needs the admin token: 401 without or with a bad one, 403 with a user’s', async () => {
+    const { token } = await signUpUser(testApp.app, 'alice');
+    expect((await verify({ users: ['1'] }, {})).status).toBe(401);
+    expect((await verify({ users: ['1'] }, bearer('not-a-token'))).status).toBe(401);
+    expect((await verify({ users: ['1'] }, bearer(token))).status).toBe(403);
+  });
+
+  it('takes ten thousand ids of every kind in one request', async () => {
+    const pairs = Array.from({ length: 10_000 }, (_, i) => `${9_007_199_254_740_000 - i}:${i + 1}`);
+    const ids = pairs.map((pair) => pair.split(':')[0]!);
+    const { status, body } = await verify({ users: ids, posts: ids, follows: pairs, likes: pairs });
+    expect(status).toBe(200);
+    expect(body.missing.users).toEqual(ids);
+    expect(body.missing.likes).toEqual(pairs);
   });
 });
 

@@ -21,6 +21,7 @@ const OPERATIONS: Readonly<Record<keyof Store, true>> = {
   resolvePendingFollows: true,
   resolvablePendingScopes: true,
   databaseId: true,
+  missingRecords: true,
   stats: true,
   ping: true,
   close: true,

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { migrate } from './schema.js';
 import { createAccountMethods } from './sqlite-accounts.js';
+import { createConsistencyMethods } from './sqlite-consistency.js';
 import { createFollowMethods, createFollowWriter } from './sqlite-follows.js';
 import { createPendingFollowMethods } from './sqlite-pending-follows.js';
 import { createPostMethods } from './sqlite-posts.js';
 import { createTimelineMethods } from './sqlite-timelines.js';
-import type { Store, StoreStats } from './types.js';
+import type { Store } from './types.js';
 
 /** Where the SQLite store lives and how hard it syncs. */
 export interface SqliteStoreOptions {
@@ -50,11 +51,6 @@ function configure(db: Database.Database, options: SqliteStoreOptions): void {
 
 function assemble(db: Database.Database): Store {
   const writer = createFollowWriter(db);
-  const stats = db.prepare<[], StoreStats>(
-    `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM posts) AS posts,
-       (SELECT count(*) FROM follows) AS follows, (SELECT count(*) FROM likes) AS likes,
-       (SELECT count(*) FROM pending_follows) AS pendingFollows`,
-  );
   const ping = db.prepare<[], number>('SELECT 1').pluck();
   const databaseId = db
     .prepare<[], string>("SELECT value FROM meta WHERE key = 'database_id'")
@@ -65,7 +61,7 @@ function assemble(db: Database.Database): Store {
     ...createFollowMethods(db, writer),
     ...createTimelineMethods(db),
     ...createPendingFollowMethods(db, writer),
-    stats: async () => stats.get()!,
+    ...createConsistencyMethods(db),
     databaseId: async () => databaseId.get()!,
     ping: async () => {
       try {

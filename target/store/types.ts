@@ -49,6 +49,13 @@ export interface Store {
 
   /** A random id given to the database when it was created, the same for every process on it. */
   databaseId(): Promise<string>;
+  /**
+   * Of the records named in `query`, those the store does not have (a follow or a like exists
+   * when its row does), for consistency checks after a run. Answers each kind given, even with
+   * an empty list, and no other; keys keep the order they were given in. One query per kind,
+   * all read from one snapshot; reads only.
+   */
+  missingRecords(query: RecordQuery): Promise<RecordQuery>;
   /** Row counts, for consistency checks after a run. */
   stats(): Promise<StoreStats>;
   /** True when the store answers a trivial query (readiness). */
@@ -136,6 +143,21 @@ export interface PendingProgress {
   readonly more: boolean;
 }
 
+/** Two ids naming a follow (`[followerId, followeeId]`) or a like (`[userId, postId]`). */
+export type RecordPair = readonly [number, number];
+
+/** Records by kind, named as {@link StoreStats} counts them; for {@link Store.missingRecords}. */
+export interface RecordQuery {
+  /** User ids. */
+  readonly users?: readonly number[];
+  /** Post ids. */
+  readonly posts?: readonly number[];
+  /** `[followerId, followeeId]` of each follow. */
+  readonly follows?: readonly RecordPair[];
+  /** `[userId, postId]` of each like. */
+  readonly likes?: readonly RecordPair[];
+}
+
 /** Row counts of the store. */
 export interface StoreStats {
   readonly users: number;
@@ -143,6 +165,11 @@ export interface StoreStats {
   readonly follows: number;
   readonly likes: number;
   readonly pendingFollows: number;
+  /**
+   * Pending follows whose followee has joined: the follow import or fan-in jobs still owe
+   * them. 0 once the job queue is idle; more after that means a job's work was lost.
+   */
+  readonly resolvablePendingFollows: number;
 }
 
 /**

@@ -12,7 +12,8 @@ export const HOSTILE =
  * `result` with {@link HOSTILE} in every string a user or a server controls: scenario name,
  * description and file, stop reason, the `feed` request name (table and per-second points), an
  * error class, a check and a workload name, a threshold's metric key, journey errors, the
- * generator's reasons, the host name and the base URL.
+ * generator's reasons, the host name, the base URL, and a kind of write, its missing id and the
+ * problem of a failed consistency check.
  */
 export function withHostileStrings(result: RunResult): RunResult {
   const copy = structuredClone(result);
@@ -35,6 +36,13 @@ export function withHostileStrings(result: RunResult): RunResult {
   copy.journeyErrors = [HOSTILE];
   copy.generator = { ...copy.generator, valid: false, reasons: [HOSTILE] };
   copy.environment = { ...copy.environment, hostname: HOSTILE };
+  copy.writes = { ...copy.writes, [HOSTILE]: { count: 3, sample: [HOSTILE, 'a', 'b'] } };
+  copy.consistency = {
+    ok: false,
+    checkedAt: copy.endedAt,
+    kinds: [{ kind: HOSTILE, acknowledged: 3, stored: 2, sampled: 3, missing: [HOSTILE] }],
+    problems: [HOSTILE],
+  };
   return copy;
 }
 

@@ -1,27 +1,33 @@
 import { formatDuration } from '../../core/duration.js';
-import type { RunResult, RunStatus } from '../../core/result.js';
+import type { ConsistencyOutcome, RunResult, RunStatus } from '../../core/result.js';
+import { lostWrites } from '../consistency.js';
+import { STATUS_LABELS } from '../verdicts.js';
 import { html, type SafeHtml } from './html-template.js';
 
-const STATUS_BADGE: Readonly<Record<RunStatus, { label: string; tone: string }>> = {
-  passed: { label: 'passed', tone: 'pass' },
-  'thresholds-failed': { label: 'thresholds failed', tone: 'fail' },
-  'aborted-by-threshold': { label: 'aborted by threshold', tone: 'fail' },
-  interrupted: { label: 'interrupted', tone: 'warn' },
+/** The badge colour of each status (`.badge.pass`, `.fail`, `.warn`). */
+const STATUS_TONE: Readonly<Record<RunStatus, string>> = {
+  passed: 'pass',
+  'thresholds-failed': 'fail',
+  'aborted-by-threshold': 'fail',
+  'consistency-failed': 'fail',
+  interrupted: 'warn',
 };
 
 /**
- * The page header: scenario name and description, the verdict (status badge and how many
- * thresholds and checks failed), run id, start and end time (UTC), duration, scenario file and
- * target; then a notice when the run stopped early or the generator's figures cannot be trusted.
+ * The page header: scenario name and description, the verdict (status badge, how many
+ * thresholds and checks failed, whether the target kept its acknowledged writes when that was
+ * checked), run id, start and end time (UTC), duration, scenario file and target; then a notice
+ * when the run stopped early or the generator's figures cannot be trusted.
  */
 export function renderHeader(result: RunResult): SafeHtml {
   const { scenario } = result;
-  const badge = STATUS_BADGE[result.status] ?? { label: result.status, tone: 'warn' };
+  const label = STATUS_LABELS[result.status] ?? result.status;
+  const tone = STATUS_TONE[result.status] ?? 'warn';
   return html`<header>
 <h1>${scenario.name}</h1>
 ${scenario.description ? html`<p class="description">${scenario.description}</p>` : ''}
 <dl class="facts">
-<dt>status</dt><dd><span class="badge ${badge.tone}" data-status="${result.status}">${badge.label}</span> ${verdictText(result)}</dd>
+<dt>status</dt><dd><span class="badge ${tone}" data-status="${result.status}">${label}</span> ${verdictText(result)}</dd>
 <dt>run id</dt><dd><code>${result.runId}</code></dd>
 <dt>started</dt><dd>${utc(result.startedAt)}</dd>
 <dt>ended</dt><dd>${utc(result.endedAt)}</dd>
@@ -39,12 +45,22 @@ function verdictText(result: RunResult): string {
   const failedChecks = result.checks.filter((c) => c.fails > 0).length;
   return (
     `${failedThresholds} of ${result.thresholds.length} thresholds failed, ` +
-    `${failedChecks} of ${result.checks.length} checks failed at least once`
+    `${failedChecks} of ${result.checks.length} checks failed at least once` +
+    consistencyText(result.consistency)
   );
 }
 
+function consistencyText(consistency: ConsistencyOutcome | null): string {
+  if (consistency === null) return '';
+  if (consistency.ok) return ', the target kept every acknowledged write';
+  const lost = consistency.kinds.filter(lostWrites).map((kind) => kind.kind);
+  return lost.length === 0
+    ? ', the consistency check failed'
+    : `, the target lost acknowledged writes of ${lost.join(', ')}`;
+}
+
 /** An ISO timestamp as `2024-07-05 16:00:00 UTC`; other text as it is. */
-function utc(iso: string): string {
+export function utc(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?Z$/.exec(iso);
   return match === null ? iso : `${match[1]} ${match[2]} UTC`;
 }

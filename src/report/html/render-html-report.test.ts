@@ -152,6 +152,9 @@ describe('renderHtmlReport', () => {
     expect(numberCells(hostile).filter((c) => c.name === HOSTILE)).toHaveLength(10);
     const titles = embeddedData(hostile).charts.map((c) => c.title);
     expect(titles).toContain(`${HOSTILE}: latency`);
+    expect(hostile).toContain(`<tr data-kind="${escapeHtml(HOSTILE)}" data-ok="false"`);
+    expect(hostile).toContain(`<td class="ids">${escapeHtml(HOSTILE)}</td>`);
+    expect(hostile).toContain(`<li>${escapeHtml(HOSTILE)}</li>`);
   });
 
   it('renders the same result to the same bytes', () => {

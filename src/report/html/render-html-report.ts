@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RunResult } from '../../core/result.js';
 import { buildChartGroups } from './chart-data.js';
 import { renderChartSections } from './chart-section.js';
+import { renderConsistencySection } from './consistency-section.js';
 import { renderHeader } from './header-section.js';
 import { renderHealthSections } from './health-section.js';
 import { html, inlineCode, jsonForScript, SafeHtml } from './html-template.js';
@@ -38,6 +39,7 @@ ${renderHeader(result)}
 <main>
 ${renderRequestSection(result)}
 ${renderVerdictSections(result)}
+${renderConsistencySection(result)}
 ${renderChartSections(groups)}
 ${renderHealthSections(result)}
 </main>

@@ -49,7 +49,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 th { color: var(--muted); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.name { word-break: break-word; }
+td.name, td.ids { word-break: break-word; }
 .muted { color: var(--muted); }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 16px; }
 figure.chart-box { margin: 0; padding: 8px; border: 1px solid var(--border); border-radius: 6px; background: var(--panel); min-width: 0; }

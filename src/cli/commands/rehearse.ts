@@ -1,0 +1,67 @@
+import { relative } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { DEFAULT_REHEARSAL, rehearse } from '../../rehearse/index.js';
+import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
+import type { SetExitCode } from '../program.js';
+import { announceRun, liveOutputs, printOutcome, withGracefulStop } from '../run-session.js';
+
+interface RehearseFlags extends RunFlags {
+  duration?: string;
+  users?: number;
+  targetWorkers?: number;
+  quiet?: boolean;
+}
+
+/**
+ * `launchday rehearse [scenario]` (what `npm start` runs): the reference feed service started,
+ * seeded and driven by a launch-day scenario, then checked for lost writes; see `rehearse()`.
+ */
+export function registerRehearse(program: Command, setExitCode: SetExitCode): void {
+  const command = program
+    .command('rehearse')
+    .description(
+      'rehearse a launch: start and seed the reference feed service, run a scenario against it, check no acknowledged write was lost',
+    )
+    .argument(
+      '[scenario]',
+      'launch-day, signup-spike, read-heavy-feed, smoke, or a file',
+      DEFAULT_REHEARSAL,
+    )
+    .option('--duration <duration>', "how long the load lasts (the scenario's duration parameter)")
+    .option(
+      '--users <n>',
+      'accounts seeded in the reference target (the users parameter)',
+      positive,
+    )
+    .option('--target-workers <n>', 'processes serving the reference target (default 1)', positive)
+    .option('--quiet', 'no live progress, only the summary');
+  addRunFlags(command).action(async (scenario: string, flags: RehearseFlags) => {
+    const outcome = await withGracefulStop((signal) =>
+      rehearse({
+        ...runOptionsFrom(flags),
+        scenario,
+        duration: flags.duration,
+        users: flags.users,
+        targetWorkers: flags.targetWorkers,
+        adminToken: process.env.LAUNCHDAY_TARGET_ADMIN_TOKEN || undefined,
+        outputs: liveOutputs(flags.quiet),
+        signal,
+        onStep: (message) => process.stderr.write(`launchday: ${message}\n`),
+        onResolved: (run, runDir) => announceRun(run.scenario.name, runDir),
+      }),
+    );
+    const exitCode = printOutcome(outcome);
+    if (outcome.keptDatabase !== null)
+      process.stdout.write(
+        `target database kept for inspection: ${relative(process.cwd(), outcome.keptDatabase)}\n`,
+      );
+    setExitCode(exitCode);
+  });
+}
+
+function positive(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1, e.g. 10000');
+  return number;
+}

@@ -1,0 +1,55 @@
+import { relative } from 'node:path';
+import type { RunOutcome } from '../api.js';
+import { ExitCode } from '../core/exit-codes.js';
+import type { RunStatus } from '../core/result.js';
+import { ConsoleProgress } from '../outputs/console-progress.js';
+import type { Output } from '../outputs/types.js';
+import { renderTerminalSummary, shouldColor } from '../report/index.js';
+
+/**
+ * Runs `work` with Ctrl-C handled as k6 does: the first aborts `signal`, so the run stops
+ * gracefully and keeps its partial result; a second quits at once with exit code 130.
+ */
+export async function withGracefulStop<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    process.stderr.write(
+      '\nstopping: finishing in-flight iterations (Ctrl-C again to quit at once)\n',
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** The live outputs of a command run from a terminal: the console progress on stderr. */
+export function liveOutputs(quiet = false): Output[] {
+  return quiet ? [] : [new ConsoleProgress(process.stderr, { color: shouldColor(process.stderr) })];
+}
+
+/** Says on stderr where a run writes, as it starts. */
+export function announceRun(name: string, runDir: string): void {
+  process.stderr.write(`launchday: running ${name}, writing ${relative(process.cwd(), runDir)}/\n`);
+}
+
+/** Prints the summary and where the result and report are; returns the run's exit code. */
+export function printOutcome({ result, resultFile, reportFiles }: RunOutcome): number {
+  process.stdout.write(
+    `${renderTerminalSummary(result, { color: shouldColor(process.stdout) })}\n`,
+  );
+  process.stdout.write(`result: ${relative(process.cwd(), resultFile)}\n`);
+  process.stdout.write(`report: ${relative(process.cwd(), reportFiles.html)}\n`);
+  return exitCodeFor(result.status);
+}
+
+/** The exit code of a finished run: 0 passed, 130 interrupted, 3 any failure of its criteria. */
+export function exitCodeFor(status: RunStatus): number {
+  if (status === 'passed') return ExitCode.ok;
+  if (status === 'interrupted') return ExitCode.interrupted;
+  return ExitCode.thresholdsFailed;
+}
