@@ -25,6 +25,15 @@ export type {
 } from './executors/index.js';
 export { readCurveCsv } from './executors/index.js';
 export type { HttpOptions, HttpResponse, RequestOptions } from './http/index.js';
+export { type OutSpec, outputsFromSpecs, parseOutSpec } from './outputs/out-spec.js';
+export {
+  type PrometheusRemoteWriteOutput,
+  type PrometheusScrapeOutput,
+  prometheusRemoteWrite,
+  prometheusScrape,
+  type RemoteWriteOptions,
+  type ScrapeOptions,
+} from './outputs/prometheus/index.js';
 export { writeReportFiles } from './outputs/report-files.js';
 export type { LiveState, Output, ReportFilePaths, RunStart } from './outputs/types.js';
 export {

@@ -48,6 +48,20 @@ describe('bad input gets a clear error and exit code 2', () => {
     expect(stderr).toContain('--allow-host 192.0.2.10');
   });
 
+  it('takes the allowed hosts from LAUNCHDAY_ALLOW_HOSTS when no --allow-host is given', async () => {
+    const args = ['validate', scenarioFile('constant-rate.ts'), '--base-url', 'http://192.0.2.10'];
+    const allowed = await runCli(args, { LAUNCHDAY_ALLOW_HOSTS: '192.0.2.10' });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    const remoteWrite = await runCli([...args, '--out', 'prometheus-rw=http://192.0.2.10/write'], {
+      LAUNCHDAY_ALLOW_HOSTS: '192.0.2.10',
+    });
+    expect(remoteWrite.code, remoteWrite.stderr).toBe(0);
+    const other = await runCli([...args, '--out', 'prometheus-rw=http://192.0.2.11/write'], {
+      LAUNCHDAY_ALLOW_HOSTS: '192.0.2.10',
+    });
+    expect([other.code, other.stderr]).toEqual([2, expect.stringContaining('192.0.2.11')]);
+  });
+
   it('fails fast, before any load, when the target is unreachable', async () => {
     const started = Date.now();
     const { code, stderr } = await runCli([

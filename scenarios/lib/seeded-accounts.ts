@@ -1,4 +1,4 @@
-import { param, type SetupContext } from 'launchday';
+import { type HttpResponse, param, type SetupContext } from 'launchday';
 
 /** The password `launchday target seed` gives every seeded account. */
 export const SEED_PASSWORD = 'launchday-seed';
@@ -13,6 +13,9 @@ export const SEEDED_USERS_PARAM = param.number({
 
 /** Logins sent at once by {@link loginSeededAccounts}: each costs the target a scrypt hash. */
 const LOGIN_CONCURRENCY = 8;
+/** Tries of a setup request that got a 5xx or no answer, and the wait before the next (ms). */
+const SETUP_TRIES = 3;
+const SETUP_RETRY_MS = 250;
 
 /**
  * The username of the seeded account of popularity rank `rank` (1-based; `user1` is the most
@@ -59,14 +62,14 @@ async function loginAs(
   users: number,
 ): Promise<{ id: number; token: string }> {
   const username = seededUsername(rank);
-  const res = await http.post(
-    '/v1/login',
-    { username, password: SEED_PASSWORD },
-    { name: 'login' },
+  const res = await retryTransient(() =>
+    http.post('/v1/login', { username, password: SEED_PASSWORD }, { name: 'login' }),
   );
   if (res.status !== 200) {
     throw new Error(
-      `cannot log in as ${username} (${res.status}): seed the target first with 'launchday target seed --users ${users}'`,
+      res.status === 0 || res.status >= 500
+        ? `cannot log in as ${username}: the target answered ${res.status} ${SETUP_TRIES} times`
+        : `cannot log in as ${username} (${res.status}): seed the target first with 'launchday target seed --users ${users}'`,
     );
   }
   const { user, token } = res.json<{ user: { id: number }; token: string }>();
@@ -74,11 +77,27 @@ async function loginAs(
 }
 
 /**
+ * `request`'s answer, asked again (up to {@link SETUP_TRIES} times in all) while it is a 5xx or
+ * no answer: setup must not fail on a service that sheds or fails a few requests, as a launch
+ * rehearsal's target may.
+ */
+async function retryTransient(request: () => Promise<HttpResponse>): Promise<HttpResponse> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await request();
+    const transient = res.status === 0 || res.status >= 500;
+    if (!transient || attempt === SETUP_TRIES) return res;
+    await new Promise((resolve) => setTimeout(resolve, SETUP_RETRY_MS * attempt));
+  }
+}
+
+/**
  * Checks in a scenario's `setup` that the target holds at least `users` seeded accounts (the
  * account of id `users` is `user<users>`); throws an Error naming the seed command when not.
  */
 export async function assertSeeded(http: SetupContext['http'], users: number): Promise<void> {
-  const res = await http.get('/v1/users/:id', { name: 'seed check', pathParams: { id: users } });
+  const res = await retryTransient(() =>
+    http.get('/v1/users/:id', { name: 'seed check', pathParams: { id: users } }),
+  );
   const found = res.status === 200 ? res.json<{ username: string }>().username : undefined;
   if (found !== seededUsername(users)) {
     throw new Error(

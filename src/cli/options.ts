@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { parseKeyValues } from '../config/env-options.js';
 import type { RunOptions } from '../config/types.js';
+import { OUT_SPEC_FORMS } from '../outputs/out-spec.js';
 
 /** The flags that `run` and the commands built on it share, as commander parses them. */
 export interface RunFlags {
@@ -12,6 +13,8 @@ export interface RunFlags {
   outDir?: string;
   summaryExport?: string;
   allowHost: string[];
+  /** `--out` specs: live outputs besides the console (see `parseOutSpec`). */
+  out: string[];
 }
 
 /** Adds the run flags to `command`. */
@@ -33,7 +36,8 @@ export function addRunFlags(command: Command): Command {
     .option('--workers <n>', 'worker threads generating load (default: one per core)', wholeNumber)
     .option('--out-dir <dir>', 'where run folders are written (default: reports)')
     .option('--summary-export <file>', "also write the summary in k6's --summary-export layout")
-    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, []);
+    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, [])
+    .option('--out <spec>', `stream metrics live (repeatable): ${OUT_SPEC_FORMS}`, collect, []);
 }
 
 /** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
@@ -46,7 +50,8 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
     workers: flags.workers,
     outDir: flags.outDir,
     summaryExport: flags.summaryExport,
-    allowHosts: flags.allowHost,
+    // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
+    allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };
 }
 

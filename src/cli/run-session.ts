@@ -1,10 +1,13 @@
 import { relative } from 'node:path';
 import type { RunOutcome } from '../api.js';
+import { readEnvOptions } from '../config/env-options.js';
 import { ExitCode } from '../core/exit-codes.js';
 import type { RunStatus } from '../core/result.js';
 import { ConsoleProgress } from '../outputs/console-progress.js';
+import { outputsFromSpecs } from '../outputs/out-spec.js';
 import type { Output } from '../outputs/types.js';
 import { renderTerminalSummary, shouldColor } from '../report/index.js';
+import type { RunFlags } from './options.js';
 
 /**
  * Runs `work` with Ctrl-C handled as k6 does: the first aborts `signal`, so the run stops
@@ -27,9 +30,25 @@ export async function withGracefulStop<T>(work: (signal: AbortSignal) => Promise
   }
 }
 
-/** The live outputs of a command run from a terminal: the console progress on stderr. */
-export function liveOutputs(quiet = false): Output[] {
-  return quiet ? [] : [new ConsoleProgress(process.stderr, { color: shouldColor(process.stderr) })];
+/**
+ * The live outputs of a command run from a terminal: the console progress on stderr (unless
+ * `--quiet`) and the `--out` specs' outputs, whose problems go to stderr. Throws a
+ * LaunchdayError for a bad spec or a remote-write host not allowed by `--allow-host`.
+ */
+export function liveOutputs(
+  flags: Pick<RunFlags, 'out' | 'allowHost'> & { quiet?: boolean },
+): Output[] {
+  const outputs = outputsFromSpecs(flags.out, {
+    allowedHosts: allowedHosts(flags.allowHost),
+    onProblem: (message) => process.stderr.write(`launchday: ${message}\n`),
+  });
+  if (flags.quiet) return outputs;
+  return [new ConsoleProgress(process.stderr, { color: shouldColor(process.stderr) }), ...outputs];
+}
+
+/** The hosts `--allow-host` allows, or else `LAUNCHDAY_ALLOW_HOSTS`, as a run resolves them. */
+export function allowedHosts(flagged: readonly string[]): readonly string[] {
+  return flagged.length > 0 ? flagged : (readEnvOptions(process.env).allowHosts ?? []);
 }
 
 /** Says on stderr where a run writes, as it starts. */

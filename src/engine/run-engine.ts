@@ -103,7 +103,11 @@ export class RunEngine {
         `threshold ${failing.key}: ${failing.expression} failed (abortOnFail)`,
       );
     for (const output of this.options.outputs)
-      output.interval?.(point, { elapsedMs, thresholds: this.thresholdResults });
+      output.interval?.(point, {
+        elapsedMs,
+        thresholds: this.thresholdResults,
+        series: this.metrics.latestSeries,
+      });
   }
 
   private async finish(startedAt: Date, { interrupted, writes }: PoolOutcome): Promise<RunResult> {

@@ -56,6 +56,19 @@ describe('HdrHistogram', () => {
     expect(ours.percentile(99)).toBe(histogram.percentile(99));
   });
 
+  it('lists its non-empty buckets in order with the values each one stands for', () => {
+    const buckets: [number, number, number][] = [];
+    filled([0, 5, 5, 2047, 5000, 5001]).forEachBucket((lowest, highest, count) =>
+      buckets.push([lowest, highest, count]),
+    );
+    expect(buckets).toEqual([
+      [0, 0, 1],
+      [5, 5, 2],
+      [2047, 2047, 1],
+      [5000, 5003, 2],
+    ]);
+  });
+
   it('clamps values above the range and counts negatives as zero', () => {
     const histogram = filled([-5, 1e12]);
     expect(histogram.min).toBe(0);

@@ -67,6 +67,28 @@ export class HdrHistogram {
     return this.max;
   }
 
+  /**
+   * Calls `visit` for every non-empty bucket, in increasing order, with the lowest and highest
+   * value the bucket stands for (equal below 2048, where buckets hold one value each) and its
+   * count. Outputs convert histograms to other bucket layouts with it (Prometheus buckets).
+   */
+  forEachBucket(visit: (lowest: number, highest: number, count: number) => void): void {
+    const counts = this.counts;
+    // Block by block of HALF_COUNT indexes, which share one bucket width: no power per index.
+    for (let start = 0; start < counts.length; start += HALF_COUNT) {
+      const block = start >>> HALF_BITS;
+      const width = 2 ** Math.max(0, block - 1);
+      const firstSub = block === 0 ? 0 : HALF_COUNT;
+      const end = Math.min(counts.length, start + HALF_COUNT);
+      for (let i = start; i < end; i++) {
+        const count = counts[i]!;
+        if (count === 0) continue;
+        const lowest = (firstSub + i - start) * width;
+        visit(lowest, lowest + width - 1, count);
+      }
+    }
+  }
+
   /** Adds every sample of `other` to this histogram: merging is exact. */
   add(other: HdrHistogram): void {
     if (other.count === 0) return;

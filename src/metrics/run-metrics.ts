@@ -3,7 +3,7 @@ import { HdrHistogram } from './hdr-histogram.js';
 import { buildIntervalPoint, latencyStats } from './interval-point.js';
 import { SeriesStore, type StoredSeries } from './series-store.js';
 import type { MetricAggregate, MetricSource } from './threshold-types.js';
-import type { IntervalSnapshot, Tags } from './types.js';
+import type { IntervalSnapshot, SeriesDelta, Tags } from './types.js';
 
 /**
  * The run's metrics in the main thread: merges the workers' interval snapshots, answers
@@ -13,8 +13,17 @@ import type { IntervalSnapshot, Tags } from './types.js';
 export class RunMetrics implements MetricSource {
   private readonly store = new SeriesStore();
   private elapsedMs = 0;
+  private intervalSeries: readonly SeriesDelta[] = [];
 
   constructor(private readonly testTags: Tags = {}) {}
+
+  /**
+   * The series deltas of the last {@link addInterval}, from every worker, with the test-wide
+   * tags: what live outputs (Prometheus) receive each second. Empty before the first interval.
+   */
+  get latestSeries(): readonly SeriesDelta[] {
+    return this.intervalSeries;
+  }
 
   /**
    * Merges the snapshots of interval `index` (one per worker that reported it) and returns its
@@ -34,7 +43,8 @@ export class RunMetrics implements MetricSource {
         tags: { ...this.testTags, ...delta.tags },
       })),
     }));
-    this.store.mergeInterval(tagged.flatMap((snapshot) => snapshot.series));
+    this.intervalSeries = tagged.flatMap((snapshot) => snapshot.series);
+    this.store.mergeInterval(this.intervalSeries);
     return buildIntervalPoint(index, tagged, targets);
   }
 

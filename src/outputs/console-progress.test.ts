@@ -40,11 +40,19 @@ describe('ConsoleProgress on a TTY', () => {
     const { stream, take } = fakeStream(true, 200);
     const progress = new ConsoleProgress(stream, { color: true });
     start(progress);
-    progress.interval(intervals[0]!, { elapsedMs: 1000, thresholds: [failingFeed, passingSignup] });
+    progress.interval(intervals[0]!, {
+      elapsedMs: 1000,
+      thresholds: [failingFeed, passingSignup],
+      series: [],
+    });
     const first = take();
     expect(first).not.toContain('\x1b[J');
     const drawn = first.split('\n').length - 1;
-    progress.interval(intervals[1]!, { elapsedMs: 2000, thresholds: [failingFeed, passingSignup] });
+    progress.interval(intervals[1]!, {
+      elapsedMs: 2000,
+      thresholds: [failingFeed, passingSignup],
+      series: [],
+    });
     const second = take();
     expect(second.startsWith(`\x1b[${drawn}A\x1b[J`)).toBe(true);
     progress.end();
@@ -59,6 +67,7 @@ describe('ConsoleProgress on a TTY', () => {
       progress.interval(point, {
         elapsedMs: (i + 1) * 1000,
         thresholds: [failingFeed, passingSignup],
+        series: [],
       });
       if (i < intervals.length - 1) take();
     }
@@ -85,7 +94,7 @@ describe('ConsoleProgress on a TTY', () => {
     const { stream, take } = fakeStream(true, 40);
     const progress = new ConsoleProgress(stream, { color: true });
     start(progress);
-    progress.interval(intervals[0]!, { elapsedMs: 1000, thresholds: [failingFeed] });
+    progress.interval(intervals[0]!, { elapsedMs: 1000, thresholds: [failingFeed], series: [] });
     const lines = take().split('\n').slice(0, -1);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(39);
@@ -99,7 +108,11 @@ describe('ConsoleProgress without a TTY', () => {
     start(progress);
     const written: string[] = [];
     for (const [i, point] of intervals.entries()) {
-      progress.interval(point, { elapsedMs: (i + 1) * 1000, thresholds: [failingFeed] });
+      progress.interval(point, {
+        elapsedMs: (i + 1) * 1000,
+        thresholds: [failingFeed],
+        series: [],
+      });
       written.push(take());
     }
     progress.end();
@@ -132,7 +145,7 @@ describe('ConsoleProgress without a TTY', () => {
     const progress = new ConsoleProgress(stream, { color: false, plainEveryMs: 20_000 });
     start(progress);
     for (const [i, point] of intervals.entries())
-      progress.interval(point, { elapsedMs: (i + 1) * 1000, thresholds: [] });
+      progress.interval(point, { elapsedMs: (i + 1) * 1000, thresholds: [], series: [] });
     progress.end();
     expect(take()).toBe('');
   });

@@ -1,6 +1,7 @@
 import type { ResolvedRun } from '../config/types.js';
 import type { IntervalPoint, RunResult } from '../core/result.js';
 import type { ThresholdResult } from '../metrics/threshold-types.js';
+import type { SeriesDelta } from '../metrics/types.js';
 
 /** What an output learns when the load starts. */
 export interface RunStart {
@@ -16,6 +17,13 @@ export interface LiveState {
   readonly elapsedMs: number;
   /** The thresholds as evaluated now. */
   readonly thresholds: readonly ThresholdResult[];
+  /**
+   * What the series recorded in this second, as every worker sent it (a series appears once per
+   * worker that recorded it), tags including the test-wide ones: trends as microsecond
+   * histograms, counters and rates as the second's counts, gauges as values to sum across
+   * workers. Outputs that need run-long values merge them (e.g. with a `SeriesStore`).
+   */
+  readonly series: readonly SeriesDelta[];
 }
 
 /**

@@ -13,8 +13,11 @@ export const STORE_DURATION_BUCKETS = [
 /** Job wait and run buckets (s): 1 ms to 60 s. */
 export const JOB_DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60];
 
-/** Why a request was shed (the `reason` label of `http_requests_shed_total`). */
-export type ShedReason = 'in_flight' | 'queue_time';
+/** Why a request is shed: the values of the `reason` label of `http_requests_shed_total`. */
+export const SHED_REASONS = ['in_flight', 'queue_time'] as const;
+
+/** Why a request was shed. */
+export type ShedReason = (typeof SHED_REASONS)[number];
 
 /** The business events the service counts. */
 export type BusinessEvent = 'signups' | 'logins' | 'posts' | 'follows' | 'likes';
@@ -62,12 +65,15 @@ export function createFeedMetrics(registry: Registry): FeedMetrics {
       help: 'Requests admitted and not yet answered.',
       registers,
     }),
-    shed: new Counter({
-      name: 'http_requests_shed_total',
-      help: 'Requests answered 503 by admission control, by reason.',
-      labelNames: ['reason'],
-      registers,
-    }),
+    shed: zeroed(
+      new Counter({
+        name: 'http_requests_shed_total',
+        help: 'Requests answered 503 by admission control, by reason.',
+        labelNames: ['reason'],
+        registers,
+      }),
+      SHED_REASONS.map((reason) => ({ reason })),
+    ),
     storeOperationDuration: new Histogram({
       name: 'feed_store_operation_duration_seconds',
       help: 'Duration of storage operations, by operation and outcome (ok, error).',
@@ -114,4 +120,16 @@ export function createFeedMetrics(registry: Registry): FeedMetrics {
       likes: business('likes', 'Likes created.'),
     },
   };
+}
+
+/**
+ * `counter` with each of `labelSets` at 0, so that dashboards show 0 rather than no data before
+ * the first event (a rate of nothing is still a rate).
+ */
+function zeroed<L extends string>(
+  counter: Counter<L>,
+  labelSets: readonly Partial<Record<L, string>>[],
+): Counter<L> {
+  for (const labels of labelSets) counter.inc(labels, 0);
+  return counter;
 }

@@ -44,7 +44,7 @@ export function registerRehearse(program: Command, setExitCode: SetExitCode): vo
         users: flags.users,
         targetWorkers: flags.targetWorkers,
         adminToken: process.env.LAUNCHDAY_TARGET_ADMIN_TOKEN || undefined,
-        outputs: liveOutputs(flags.quiet),
+        outputs: liveOutputs(flags),
         signal,
         onStep: (message) => process.stderr.write(`launchday: ${message}\n`),
         onResolved: (run, runDir) => announceRun(run.scenario.name, runDir),

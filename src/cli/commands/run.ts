@@ -15,7 +15,7 @@ export function registerRun(program: Command, setExitCode: SetExitCode): void {
     const outcome = await withGracefulStop((signal) =>
       runScenario(scenario, {
         ...runOptionsFrom(flags),
-        outputs: liveOutputs(flags.quiet),
+        outputs: liveOutputs(flags),
         signal,
         onResolved: (run, runDir) => announceRun(run.scenario.name, runDir),
       }),

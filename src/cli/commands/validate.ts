@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
 import { validateScenario } from '../../api.js';
+import { parseOutSpec } from '../../outputs/out-spec.js';
 import { renderPlan } from '../../report/index.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
 import type { SetExitCode } from '../program.js';
+import { allowedHosts } from '../run-session.js';
 
-/** `launchday validate <scenario>`: checks a scenario and prints its plan, sending no load. */
+/**
+ * `launchday validate <scenario>`: checks a scenario and the run's options (`--out` specs too)
+ * and prints its plan, sending no load.
+ */
 export function registerValidate(program: Command, setExitCode: SetExitCode): void {
   const command = program
     .command('validate')
@@ -13,6 +18,7 @@ export function registerValidate(program: Command, setExitCode: SetExitCode): vo
     )
     .argument('<scenario>', 'the scenario file (.ts or .js)');
   addRunFlags(command).action(async (scenario: string, flags: RunFlags) => {
+    for (const spec of flags.out) parseOutSpec(spec, allowedHosts(flags.allowHost));
     const { run, params } = await validateScenario(scenario, runOptionsFrom(flags));
     process.stdout.write(`${renderPlan(run, params)}\n`);
     setExitCode(0);
