@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { registerCapacity } from './commands/capacity.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
@@ -20,6 +21,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
     .showHelpAfterError('(add --help for usage)');
   registerRun(program, setExitCode);
   registerRehearse(program, setExitCode);
+  registerCapacity(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
   registerTarget(program, setExitCode);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { type Issue, isLaunchdayError, LaunchdayError } from '../core/errors.js';
-import { planExecutor } from '../executors/index.js';
+import { type ExecutorConfig, planExecutor } from '../executors/index.js';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../http/index.js';
 import { parseThresholds } from '../metrics/threshold-parser.js';
 import type { ThresholdSpec } from '../metrics/threshold-types.js';
@@ -38,7 +38,11 @@ export function resolveRun(
   const params =
     collect(issues, () => resolveParams(specs, merged.params ?? {}), null) ?? resolveParams(specs);
   const definition = loaded.definition as ScenarioDefinition;
-  const workloads = collect(issues, () => resolveWorkloads(definition, params, issues), []);
+  const workloads = collect(
+    issues,
+    () => resolveWorkloads(definition, params, merged.workloads ?? {}, issues),
+    [],
+  );
   const thresholdSpec = collect(issues, () => resolveThresholdSpec(definition, params, issues), {});
   const thresholds = collect(issues, () => parseThresholds(thresholdSpec), []);
   const http = resolveHttp(definition, issues);
@@ -85,12 +89,14 @@ function mergeOptions(
   if (definition.baseUrl !== undefined && !URL.canParse(definition.baseUrl)) {
     issues.push({ path: 'baseUrl', message: `'${definition.baseUrl}' is not a URL` });
   }
-  return parsed.success ? parsed.data : {};
+  // The executors in `workloads` are checked when the workloads are planned.
+  return parsed.success ? { ...parsed.data, workloads: merged.workloads } : {};
 }
 
 function resolveWorkloads(
   definition: ScenarioDefinition,
   params: ParamValues<ParamSpecs>,
+  overrides: NonNullable<RunOptions['workloads']>,
   issues: Issues,
 ): ResolvedWorkload[] {
   const workloads = evaluate(definition.workloads, params);
@@ -99,7 +105,7 @@ function resolveWorkloads(
     issues.push(...shapeIssues);
     if (shapeIssues.length > 0) return [];
   }
-  const entries = Object.entries(workloads);
+  const entries = withOverrides(Object.entries(workloads), overrides, issues);
   if (entries.length === 0)
     issues.push({ path: 'workloads', message: 'the scenario has no workloads' });
   const resolved: ResolvedWorkload[] = [];
@@ -112,6 +118,27 @@ function resolveWorkloads(
     if (plan !== undefined) resolved.push({ name, plan, tags: { ...workload.tags } });
   }
   return resolved;
+}
+
+/** `entries` with each overridden workload's executor replaced, or the workload left out. */
+function withOverrides(
+  entries: [string, { executor: ExecutorConfig; tags?: Record<string, string> }][],
+  overrides: NonNullable<RunOptions['workloads']>,
+  issues: Issues,
+): [string, { executor: ExecutorConfig; tags?: Record<string, string> }][] {
+  const names = entries.map(([name]) => name);
+  for (const name of Object.keys(overrides)) {
+    if (!names.includes(name))
+      issues.push({
+        path: `options.workloads.${name}`,
+        message: `the scenario has no workload ${name} (it has ${names.join(', ')})`,
+      });
+  }
+  return entries.flatMap(([name, workload]) => {
+    const override = overrides[name];
+    if (override === undefined) return [[name, workload]];
+    return override === null ? [] : [[name, { ...workload, executor: override }]];
+  });
 }
 
 function resolveThresholdSpec(

@@ -21,6 +21,8 @@ export const runOptionsSchema = z
     outDir: z.string().min(1).optional(),
     summaryExport: z.string().min(1).optional(),
     allowHosts: z.array(z.string().min(1)).optional(),
+    // Each executor is checked against its load model's schema when the workloads are planned.
+    workloads: z.record(z.string(), z.looseObject({ type: z.string() }).nullable()).optional(),
   })
   .strict();
 

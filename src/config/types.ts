@@ -1,4 +1,4 @@
-import type { ExecutorPlan } from '../executors/index.js';
+import type { ExecutorConfig, ExecutorPlan } from '../executors/index.js';
 import type { HttpOptions } from '../http/index.js';
 import type { ThresholdDefinition, ThresholdSpec } from '../metrics/threshold-types.js';
 import type { Tags } from '../metrics/types.js';
@@ -26,6 +26,11 @@ export interface RunOptions {
   summaryExport?: string;
   /** Hosts other than loopback that the run may send requests to. */
   allowHosts?: readonly string[];
+  /**
+   * Per workload name: an executor config that replaces the scenario's, or null to leave the
+   * workload out (capacity search drives one workload with its own load levels this way).
+   */
+  workloads?: Readonly<Record<string, ExecutorConfig | null>>;
 }
 
 /** A workload ready to run: its name, validated plan and tags. */

@@ -22,7 +22,8 @@ interface Plot {
   destroy(): void;
 }
 
-interface ClientWindow {
+/** The browser window as the client scripts see it; the capacity report's client uses it too. */
+export interface ClientWindow {
   readonly document: {
     readonly documentElement: ClientElement;
     getElementById(id: string): ClientElement | null;
@@ -37,7 +38,8 @@ interface ClientWindow {
   ) => Plot;
 }
 
-interface Palette {
+/** The page's chart colours, read from its CSS custom properties. */
+export interface Palette {
   readonly text: string;
   readonly grid: string;
   readonly series: readonly string[];
@@ -127,7 +129,11 @@ function seriesOptions(spec: ChartSpec, palette: Palette): object[] {
   });
 }
 
-function readPalette(win: ClientWindow): Palette {
+/**
+ * The colours of `--text`, `--grid` and `--series-1..8` on the page now. Runs in the browser:
+ * the capacity report's client inlines it too (by its source text, see the module comment).
+ */
+export function readPalette(win: ClientWindow): Palette {
   const style = win.getComputedStyle(win.document.documentElement);
   const value = (name: string) => style.getPropertyValue(name).trim();
   return {

@@ -51,8 +51,15 @@ ${scripts.map((js) => html`<script>${raw(js)}</script>\n`)}</body>
   return page.markup;
 }
 
-/** The policy that lets the page run and style only its own inline elements and load nothing. */
-function contentSecurityPolicy(scripts: readonly string[], styles: readonly string[]): string {
+/**
+ * The policy that lets the page run and style only its own inline elements and load nothing:
+ * `scripts` and `styles` are the exact texts of the page's inline elements. The capacity
+ * report uses it too.
+ */
+export function contentSecurityPolicy(
+  scripts: readonly string[],
+  styles: readonly string[],
+): string {
   return [
     "default-src 'none'",
     `script-src ${scripts.map(sha256Source).join(' ')}`,

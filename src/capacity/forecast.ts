@@ -1,0 +1,151 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LAUNCHDAY_ROOT } from '../core/environment.js';
+import { isLaunchdayError, LaunchdayError } from '../core/errors.js';
+import { createMonotoneSpline, readCurveCsv } from '../executors/index.js';
+import { bundleScenario } from '../scenario/index.js';
+import { parseForecast } from './forecast-schema.js';
+import type { DailyActiveDemand, Forecast, SignupCurveDemand } from './types.js';
+
+const MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+const SECONDS_PER_HOUR = 3600;
+const MINUTES_PER_DAY = 1440;
+
+/**
+ * The Threads launch curve, [hours since launch, cumulative sign-ups], from
+ * scenarios/data/threads-launch-signups.csv with the launch itself, [0, 0], prepended (as
+ * scenarios/launch-day.ts does): the default curve of a `signup-curve` forecast. Read on each
+ * call; throws the LaunchdayError of `readCurveCsv` when the file is missing or malformed.
+ */
+export function threadsSignupCurve(): [number, number][] {
+  const points = readCurveCsv(
+    new URL('scenarios/data/threads-launch-signups.csv', LAUNCHDAY_ROOT),
+    {
+      time: 'hours_since_launch',
+      cumulative: 'cumulative_signups_millions',
+      multiplier: 1e6,
+    },
+  );
+  return [[0, 0], ...points.map(([hours, signups]): [number, number] => [hours, signups])];
+}
+
+/**
+ * The peak requests/s of each request name that `forecast`'s demand expects, before burst
+ * (the plan applies it):
+ * - `signup-curve`: the peak sign-up rate is the largest slope of the monotone (Steffen)
+ *   interpolation of the cumulative curve (the Threads curve by default), scaled so that the
+ *   curve ends at `total`, in sign-ups per second; each name gets it × its requests per sign-up.
+ * - `daily-active`: dailyActiveUsers × sessionMinutes / 1440 users are active on average,
+ *   × peakFactor at the peak; each name gets that × its requests per minute / 60.
+ * Called by the capacity command with the loaded forecast.
+ */
+export function peakDemand(forecast: Forecast): Record<string, number> {
+  const { demand } = forecast;
+  const [perUnit, rates] =
+    demand.kind === 'signup-curve'
+      ? [peakSignupsPerSecond(demand), demand.requestsPerSignup]
+      : [peakActiveUsers(demand) / 60, demand.requestsPerMinute];
+  return Object.fromEntries(Object.entries(rates).map(([name, rate]) => [name, perUnit * rate]));
+}
+
+/**
+ * The largest slope of the curve, sign-ups per second at `total`. The spline's slope is a
+ * quadratic over each interval, so its maximum is at a knot or where the quadratic turns.
+ */
+function peakSignupsPerSecond(demand: SignupCurveDemand): number {
+  const curve = demand.curve ?? threadsSignupCurve();
+  const spline = createMonotoneSpline(
+    curve.map((point) => point[0]),
+    curve.map((point) => point[1]),
+  );
+  const turns = spline.xs.slice(0, -1).flatMap((_, i) => spline.slopeTurnIn(i) ?? []);
+  const peakPerHour = Math.max(...spline.slopes, ...turns.map((x) => spline.slopeAt(x)));
+  const scale = demand.total / curve.at(-1)![1];
+  return (peakPerHour * scale) / SECONDS_PER_HOUR;
+}
+
+/** Users active at once in the peak hour. */
+function peakActiveUsers(demand: DailyActiveDemand): number {
+  return ((demand.dailyActiveUsers * demand.sessionMinutes) / MINUTES_PER_DAY) * demand.peakFactor;
+}
+
+/**
+ * Loads the forecast in `file` (relative paths resolve against the current directory): a
+ * `.json` file, or a `.ts`/`.js` module whose default export is the forecast, bundled as
+ * scenarios are (see `bundleScenario`). Called by the capacity command for `--forecast`.
+ * Throws LaunchdayError LAUNCHDAY_ERR_INVALID_CONFIG (missing file, unknown extension, bad
+ * JSON, no default export, invalid forecast: see `parseForecast`), or the
+ * LAUNCHDAY_ERR_SCENARIO_LOAD of bundling.
+ */
+export async function loadForecast(file: string): Promise<Forecast> {
+  const absolute = resolve(file);
+  const extension = extname(absolute);
+  if (!(await stat(absolute).catch(() => undefined))?.isFile()) {
+    throw forecastError(
+      absolute,
+      'is not a file',
+      `give the path of the forecast, relative to ${process.cwd()} or absolute`,
+    );
+  }
+  if (extension === '.json') return parseForecast(await readJson(absolute), absolute);
+  if (!MODULE_EXTENSIONS.includes(extension)) {
+    throw forecastError(
+      absolute,
+      `has the extension '${extension}'`,
+      'give a .json file or a .ts/.js module',
+    );
+  }
+  const module = await importModule(absolute);
+  if (!('default' in module)) {
+    throw forecastError(
+      absolute,
+      'has no default export',
+      'end the module with `export default { demand, intent }`',
+    );
+  }
+  return parseForecast(module.default, absolute);
+}
+
+async function readJson(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw forecastError(
+      file,
+      `is not valid JSON (${(error as Error).message})`,
+      'fix the JSON syntax',
+      error,
+    );
+  }
+}
+
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  const bundleFile = await bundleScenario(file);
+  try {
+    return await import(pathToFileURL(bundleFile).href);
+  } catch (error) {
+    if (isLaunchdayError(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw forecastError(
+      file,
+      `threw while loading: ${reason}`,
+      'fix the top-level code of the forecast module',
+      error,
+    );
+  }
+}
+
+function forecastError(
+  file: string,
+  problem: string,
+  hint: string,
+  cause?: unknown,
+): LaunchdayError {
+  return new LaunchdayError('LAUNCHDAY_ERR_INVALID_CONFIG', `forecast ${file} ${problem}`, {
+    hint,
+    issues: [{ path: file, message: problem }],
+    cause,
+  });
+}

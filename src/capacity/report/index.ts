@@ -1,0 +1,11 @@
+export { buildCapacityCharts } from './chart-data.js';
+export { renderCapacityMarkdown } from './markdown.js';
+export { renderCapacityHtml } from './render-html.js';
+export type {
+  CapacityChart,
+  CapacityChartGroup,
+  CapacityData,
+  CapacitySeries,
+  ChartMarker,
+} from './types.js';
+export { type CapacityReportFiles, writeCapacityReport } from './write-report.js';

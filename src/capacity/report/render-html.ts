@@ -1,0 +1,67 @@
+/**
+ * capacity.html: the capacity report as one self-contained page, built from the run report's
+ * HTML pieces (escaping template, styles, chart sections, Content-Security-Policy, uPlot).
+ */
+import { renderChartSections } from '../../report/html/chart-section.js';
+import { html, inlineCode, jsonForScript, SafeHtml } from '../../report/html/html-template.js';
+import { contentSecurityPolicy } from '../../report/html/render-html-report.js';
+import { REPORT_CSS } from '../../report/html/styles.js';
+import type { ReportAssets } from '../../report/html/types.js';
+import type { CapacityReport } from '../types.js';
+import { capacityClientSource } from './capacity-client.js';
+import { buildCapacityCharts } from './chart-data.js';
+import {
+  renderAssumptionsSection,
+  renderCapacityHeader,
+  renderMeasuredSection,
+  renderOverloadSection,
+  renderPlanSection,
+  renderStepsSection,
+} from './html-sections.js';
+import { CAPACITY_CSS } from './styles.js';
+import type { CapacityData } from './types.js';
+
+/**
+ * capacity.html for `report`, for a launch review opened from disk: the verdict, demand and
+ * plan, measured capacity, charts (throughput and p99 against offered load with the knee and
+ * the maximum sustainable rate marked; throughput against concurrency with the USL curve and
+ * its peak), overload, assumptions and steps. uPlot (from `assets`, as `loadReportAssets`
+ * reads it), the styles and the capacity client script are inlined and the chart data embedded
+ * as JSON; the same Content-Security-Policy as report.html keeps it from loading anything. Light
+ * and dark, print-friendly. Every string from the report is escaped. Pure and deterministic.
+ */
+export function renderCapacityHtml(
+  report: CapacityReport,
+  assets: Pick<ReportAssets, 'uplotScript' | 'uplotCss'>,
+): string {
+  const groups = buildCapacityCharts(report);
+  const data: CapacityData = { charts: groups.flatMap((group) => group.charts) };
+  const styles = [assets.uplotCss, REPORT_CSS, CAPACITY_CSS].map(inlineCode);
+  const scripts = [assets.uplotScript, capacityClientSource()].map(inlineCode);
+  const page = html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts, styles)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${report.scenario.name} · capacity · launchday</title>
+<link rel="icon" href="data:,">
+${styles.map((css) => html`<style>${new SafeHtml(css)}</style>\n`)}</head>
+<body>
+${renderCapacityHeader(report)}
+<main>
+${renderPlanSection(report)}
+${renderMeasuredSection(report)}
+${renderChartSections(groups)}
+${renderOverloadSection(report)}
+${renderAssumptionsSection(report)}
+${renderStepsSection(report)}
+</main>
+<footer>launchday capacity report · capacity schema v${report.schemaVersion} · run ${report.runId}</footer>
+<script type="application/json" id="capacity-data">${new SafeHtml(jsonForScript(data))}</script>
+${scripts.map((js) => html`<script>${new SafeHtml(js)}</script>\n`)}</body>
+</html>
+`;
+  return page.markup;
+}

@@ -1,0 +1,105 @@
+import type { IntervalPoint } from '../core/result.js';
+import { HdrHistogram } from '../metrics/hdr-histogram.js';
+import type { SeriesDelta } from '../metrics/types.js';
+import type { LiveState, Output } from '../outputs/types.js';
+
+/** One load level of a run, in whole seconds since the run's start. */
+export interface StepWindow {
+  /** The arrival rate asked for during the window (iterations/s). */
+  readonly offered: number;
+  /** The window's first second. */
+  readonly startS: number;
+  /** Seconds at its start that are not measured (the warm-up). */
+  readonly warmupS: number;
+  /** The second after its last. */
+  readonly endS: number;
+}
+
+/** What one window measured over its seconds after the warm-up. */
+export interface WindowMeasurement {
+  readonly window: StepWindow;
+  /** Seconds measured so far (less than planned when the run stopped early). */
+  seconds: number;
+  requests: number;
+  failed: number;
+  /** Iterations started and dropped by the workload under test. */
+  started: number;
+  dropped: number;
+  /** Latency of every request (µs, from the planned send time). */
+  readonly latency: HdrHistogram;
+  /** Per request name: requests and latency. */
+  readonly byName: Map<string, { requests: number; latency: HdrHistogram }>;
+}
+
+/** Told when a window's last second has been measured, and when its warm-up ends. */
+export interface StepEvents {
+  warmedUp?(measurement: WindowMeasurement): void;
+  completed?(measurement: WindowMeasurement): void;
+}
+
+/**
+ * The output that cuts a run into load levels (windows of whole seconds) and measures each
+ * over its steady part: every second after the window's warm-up adds its requests, failures
+ * and latency histograms (merged exactly, from the second's series deltas), and the workload's
+ * started and dropped iterations. Seconds outside every window are ignored.
+ */
+export class StepCollector implements Output {
+  readonly measurements: WindowMeasurement[];
+
+  constructor(
+    windows: readonly StepWindow[],
+    private readonly workload: string,
+    private readonly events: StepEvents = {},
+  ) {
+    this.measurements = windows.map((window) => ({
+      window,
+      seconds: 0,
+      requests: 0,
+      failed: 0,
+      started: 0,
+      dropped: 0,
+      latency: new HdrHistogram(),
+      byName: new Map(),
+    }));
+  }
+
+  interval(point: IntervalPoint, live: LiveState): void {
+    const step = this.measurements.find(
+      ({ window }) => point.t >= window.startS && point.t < window.endS,
+    );
+    if (step === undefined) return;
+    const measuredFrom = step.window.startS + step.window.warmupS;
+    if (point.t === measuredFrom) this.events.warmedUp?.(step);
+    if (point.t < measuredFrom) return;
+    step.seconds++;
+    const workload = point.workloads[this.workload];
+    step.started += workload?.started ?? 0;
+    step.dropped += workload?.dropped ?? 0;
+    for (const delta of live.series) addDelta(step, delta);
+    if (point.t === step.window.endS - 1) this.events.completed?.(step);
+  }
+}
+
+function addDelta(step: WindowMeasurement, delta: SeriesDelta): void {
+  if (delta.metric === 'http_req_failed' && delta.kind === 'rate') {
+    step.requests += delta.total;
+    step.failed += delta.passes;
+    nameEntry(step, delta.tags.name).requests += delta.total;
+  } else if (delta.metric === 'http_req_duration' && delta.kind === 'trend') {
+    const histogram = HdrHistogram.fromTransfer(delta.histogram);
+    step.latency.add(histogram);
+    nameEntry(step, delta.tags.name).latency.add(histogram);
+  }
+}
+
+function nameEntry(
+  step: WindowMeasurement,
+  name = '',
+): { requests: number; latency: HdrHistogram } {
+  let entry = step.byName.get(name);
+  if (entry === undefined) {
+    entry = { requests: 0, latency: new HdrHistogram() };
+    step.byName.set(name, entry);
+  }
+  return entry;
+}

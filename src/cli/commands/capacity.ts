@@ -1,0 +1,116 @@
+import { relative } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
+import { runCapacity } from '../../capacity/run-capacity.js';
+import type { CapacityStep } from '../../capacity/types.js';
+import { parseDuration } from '../../core/duration.js';
+import { outputsFromSpecs } from '../../outputs/out-spec.js';
+import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
+import type { SetExitCode } from '../program.js';
+import { allowedHosts, withGracefulStop } from '../run-session.js';
+
+interface CapacityFlags extends RunFlags {
+  slo: string[];
+  forecast?: string;
+  workload?: string;
+  levels?: number;
+  step?: number;
+  warmup?: number;
+  startRate?: number;
+  maxRate?: number;
+}
+
+/**
+ * `launchday capacity <scenario> --slo ...`: finds the target's limit (quick ramp, staircase,
+ * refinement, overload), fits the curve, sizes the launch from a forecast, and writes
+ * reports/<run-id>/capacity.json, .md and .html. A line per measured level goes to stderr.
+ */
+export function registerCapacity(program: Command, setExitCode: SetExitCode): void {
+  const command = program
+    .command('capacity')
+    .description('find the load a target sustains within SLOs, fit the curve, size the launch')
+    .argument('<scenario>', 'the scenario file; its first arrival-rate workload is driven')
+    .option(
+      '--slo <slo>',
+      "an SLO every level must meet, e.g. 'p(99)<250ms', 'http_req_failed<0.1%' (repeatable)",
+      collect,
+      [],
+    )
+    .option('--forecast <file>', 'the demand and intent to size for (JSON or a TypeScript module)')
+    .option('--workload <name>', 'the arrival-rate workload to drive (default: the first)')
+    .option('--levels <n>', 'staircase levels, at least 8 (default 10)', atLeast(8))
+    .option('--step <duration>', 'length of a level (default 10s)', seconds)
+    .option('--warmup <duration>', 'start of a level not measured (default 3s)', seconds)
+    .option('--start-rate <rate>', 'first rate of the quick ramp, per second (default 5)', positive)
+    .option(
+      '--max-rate <rate>',
+      'highest rate the ramp tries, per second (default 20000)',
+      positive,
+    );
+  addRunFlags(command).action(async (scenario: string, flags: CapacityFlags) => {
+    const outcome = await withGracefulStop((signal) =>
+      runCapacity(scenario, {
+        ...runOptionsFrom(flags),
+        slos: flags.slo,
+        forecast: flags.forecast,
+        workload: flags.workload,
+        settings: settingsFrom(flags),
+        outputs: () => outputsFromSpecs(flags.out, { allowedHosts: allowedHosts(flags.allowHost) }),
+        signal,
+        onPhase: (message) => process.stderr.write(`launchday capacity: ${message}\n`),
+        onLevel: (phase, step) => process.stderr.write(`  ${phase} ${describeLevel(step)}\n`),
+      }),
+    );
+    process.stdout.write(`${outcome.report.verdict}\n`);
+    process.stdout.write(`capacity: ${relative(process.cwd(), outcome.files.html)}\n`);
+    setExitCode(0);
+  });
+}
+
+function settingsFrom(flags: CapacityFlags) {
+  return Object.fromEntries(
+    Object.entries({
+      levels: flags.levels,
+      levelS: flags.step,
+      warmupS: flags.warmup,
+      startRate: flags.startRate,
+      maxRate: flags.maxRate,
+    }).filter(([, value]) => value !== undefined),
+  );
+}
+
+function describeLevel(step: CapacityStep): string {
+  const mark = step.sustainable ? '✓' : '✗';
+  return `${mark} ${step.offered.toFixed(1)}/s: achieved ${step.achieved.toFixed(1)}/s, p50 ${step.p50Ms.toFixed(1)} ms, p99 ${step.p99Ms.toFixed(1)} ms, errors ${(step.errorRate * 100).toFixed(2)}%${step.sustainable ? '' : ` (${step.broken.join(', ')})`}`;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positive(value: string): number {
+  const number = Number(value);
+  if (!(number > 0)) throw new InvalidArgumentError('expected a number above 0, e.g. 10');
+  return number;
+}
+
+function atLeast(min: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min)
+      throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    return number;
+  };
+}
+
+function seconds(value: string): number {
+  const ms = (() => {
+    try {
+      return parseDuration(value);
+    } catch {
+      return Number.NaN;
+    }
+  })();
+  if (!(ms >= 1000) || ms % 1000 !== 0)
+    throw new InvalidArgumentError('expected whole seconds, e.g. 10s');
+  return ms / 1000;
+}

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CapacityReport } from '../src/capacity/types.js';
+import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
+import { startSeededTarget, type TargetProcess } from './support/target-process.js';
+
+const PROBE = scenarioFile('capacity-probe.ts');
+// Every request burns 8 ms of the single worker's CPU: a capacity near 1000/8 = 125/s, less the
+// service's own cost per request.
+const CPU_MS = 8;
+
+let target: TargetProcess;
+
+beforeAll(async () => {
+  target = await startSeededTarget(20, ['--faults', `cpu=${CPU_MS}ms`]);
+});
+
+afterAll(async () => {
+  await target?.stop();
+});
+
+/** The target's saturated throughput, measured apart: 16 requests always in flight for 6 s. */
+async function trueCapacity(): Promise<number> {
+  const outDir = await tempDir();
+  const outcome = await runCli([
+    'run',
+    PROBE,
+    '--base-url',
+    target.url,
+    '--param',
+    'mode=closed',
+    '--out-dir',
+    outDir,
+    '--quiet',
+  ]);
+  expect(outcome.code, outcome.stderr).toBe(0);
+  const result = await readOnlyResult(outDir);
+  const [profile] = result.summary.requests;
+  expect(profile?.failed).toBe(0);
+  return profile!.rate;
+}
+
+describe('launchday capacity', () => {
+  it('finds the maximum sustainable rate within 10% of the true capacity', async () => {
+    const capacity = await trueCapacity();
+    expect(capacity).toBeGreaterThan(40);
+    const outDir = await tempDir();
+    const outcome = await runCli([
+      'capacity',
+      PROBE,
+      '--base-url',
+      target.url,
+      '--slo',
+      'p(99)<500ms',
+      '--slo',
+      'http_req_failed<1%',
+      ...['--levels', '8', '--step', '4s', '--warmup', '1s'],
+      '--out-dir',
+      outDir,
+    ]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const dir = /capacity: (\S+)\/capacity\.html/.exec(outcome.stdout)![1]!;
+    const report = JSON.parse(await readFile(join(dir, 'capacity.json'), 'utf8')) as CapacityReport;
+    const error = Math.abs(report.maxSustainableRate - capacity) / capacity;
+    expect(error, `found ${report.maxSustainableRate}/s, true ${capacity}/s`).toBeLessThan(0.1);
+
+    const staircase = report.steps.filter((step) => step.offered <= 1.2 * report.breakpoint);
+    expect(staircase.length).toBeGreaterThanOrEqual(8);
+    expect(report.steps.some((step) => !step.sustainable)).toBe(true);
+    expect(report.steps.every((step) => step.target !== null)).toBe(true);
+    const busiest = report.steps.at(-1)!;
+    expect(busiest.target!.cpuCores).toBeGreaterThan(0.5);
+    expect(report.usl).toMatchObject({
+      lambda: expect.any(Number),
+      sigma: expect.any(Number),
+      kappa: expect.any(Number),
+    });
+    expect(report.overload.map((run) => run.multiple)).toEqual([2, 10]);
+    // A service that sheds load keeps serving most of its capacity at 10x.
+    expect(report.overload[1]!.goodputShare).toBeGreaterThan(0.5);
+    const markdown = await readFile(join(dir, 'capacity.md'), 'utf8');
+    expect(markdown).toMatch(/\*\*Verdict:\*\* One instance sustains/);
+    expect(markdown).toContain(`${report.maxSustainableRate} iterations/s`);
+    expect(await readFile(join(dir, 'capacity.html'), 'utf8')).toMatch(/<html/);
+  }, 240_000);
+
+  it('refuses a bad SLO, and a scenario without an arrival-rate workload, before any load', async () => {
+    const outDir = await tempDir();
+    const badSlo = await runCli(['capacity', PROBE, '--slo', 'p99 fast', '--out-dir', outDir]);
+    expect([badSlo.code, badSlo.stderr]).toEqual([2, expect.stringContaining("--slo 'p99 fast'")]);
+    const closed = await runCli([
+      'capacity',
+      PROBE,
+      '--param',
+      'mode=closed',
+      '--base-url',
+      target.url,
+      '--slo',
+      'p(99)<500ms',
+      '--out-dir',
+      outDir,
+    ]);
+    expect([closed.code, closed.stderr]).toEqual([2, expect.stringMatching(/has none/)]);
+  });
+});
