@@ -85,6 +85,38 @@ describe('launchday capacity', () => {
     expect(await readFile(join(dir, 'capacity.html'), 'utf8')).toMatch(/<html/);
   }, 240_000);
 
+  it('starts the reference target at each --target-workers count and fits the USL across them', async () => {
+    const outDir = await tempDir();
+    const outcome = await runCli([
+      'capacity',
+      PROBE,
+      '--target-workers',
+      '1,2',
+      '--users',
+      '20',
+      '--slo',
+      'p(99)<500ms',
+      // A light search: the ramp stops at 40/s, the levels last 2 s.
+      ...['--max-rate', '40', '--levels', '8', '--step', '2s', '--warmup', '1s'],
+      '--out-dir',
+      outDir,
+    ]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const dir = /capacity: (\S+)\/capacity\.html/.exec(outcome.stdout)![1]!;
+    const report = JSON.parse(await readFile(join(dir, 'capacity.json'), 'utf8')) as CapacityReport;
+    expect(report.scaling.map((point) => point.workers)).toEqual([1, 2]);
+    for (const point of report.scaling) expect(point.maxSustainableRate).toBeGreaterThan(0);
+    expect(report.scalingUsl).not.toBeNull();
+    for (const workers of [1, 2]) {
+      const log = await readFile(join(dir, `target-${workers}w`, 'target.log'), 'utf8');
+      expect(log).toContain(`${workers} worker`);
+      expect(log).toMatch(/shutting down/);
+    }
+    expect(await readFile(join(dir, 'capacity.md'), 'utf8')).toContain(
+      'Scaling across target workers',
+    );
+  }, 240_000);
+
   it('refuses a bad SLO, and a scenario without an arrival-rate workload, before any load', async () => {
     const outDir = await tempDir();
     const badSlo = await runCli(['capacity', PROBE, '--slo', 'p99 fast', '--out-dir', outDir]);

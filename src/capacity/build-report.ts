@@ -2,7 +2,14 @@ import { peakDemand } from './forecast.js';
 import { findKnee } from './knee.js';
 import { planCapacity } from './plan.js';
 import type { SearchOutcome } from './search.js';
-import type { CapacityPlan, CapacityReport, CapacityStep, Forecast, Slo } from './types.js';
+import type {
+  CapacityPlan,
+  CapacityReport,
+  CapacityStep,
+  Forecast,
+  ScalingPoint,
+  Slo,
+} from './types.js';
 import { fitUsl } from './usl.js';
 
 /** What {@link buildCapacityReport} puts together. */
@@ -12,6 +19,8 @@ export interface ReportInputs {
   readonly slos: readonly Slo[];
   readonly outcome: SearchOutcome;
   readonly forecast: Forecast | null;
+  /** The answers at each target worker count, with `--target-workers`; else empty. */
+  readonly scaling: readonly ScalingPoint[];
   readonly createdAt: Date;
 }
 
@@ -42,6 +51,16 @@ export function buildCapacityReport(inputs: ReportInputs): CapacityReport {
     overload: outcome.overload,
     forecast,
     plan,
+    scaling: inputs.scaling,
+    scalingUsl:
+      inputs.scaling.length === 0
+        ? null
+        : fitUsl(
+            inputs.scaling.map((point) => ({
+              concurrency: point.workers,
+              throughput: point.maxSustainableThroughput,
+            })),
+          ),
     assumptions: assumptions(inputs),
   };
 }

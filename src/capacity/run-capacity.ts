@@ -1,18 +1,26 @@
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createRunId, type RunScenarioOptions } from '../api.js';
 import { resolveRun } from '../config/resolve-run.js';
 import type { ResolvedRun } from '../config/types.js';
 import { LaunchdayError } from '../core/errors.js';
 import type { Output } from '../outputs/types.js';
+import { startReferenceTarget, UNSTARTED_TARGET } from '../rehearse/reference-target.js';
+import { withShorthands } from '../rehearse/rehearsal-params.js';
 import { loadScenario } from '../scenario/index.js';
 import { buildCapacityReport } from './build-report.js';
 import { loadForecast } from './forecast.js';
 import type { PhaseContext } from './phase-run.js';
 import { writeCapacityReport } from './report/index.js';
-import { SEARCH_DEFAULTS, type SearchSettings, searchCapacity } from './search.js';
+import {
+  SEARCH_DEFAULTS,
+  type SearchOutcome,
+  type SearchSettings,
+  searchCapacity,
+} from './search.js';
 import { parseSlo } from './slo.js';
 import { sampleUsage } from './target-usage.js';
-import type { CapacityReport, CapacityStep } from './types.js';
+import type { CapacityReport, CapacityStep, ScalingPoint } from './types.js';
 
 /** What {@link runCapacity} takes: the run options, the SLOs, and how to search. */
 export interface CapacityOptions
@@ -30,6 +38,13 @@ export interface CapacityOptions
   readonly onPhase?: (message: string) => void;
   /** Told each level as it is measured. */
   readonly onLevel?: (phase: string, step: CapacityStep) => void;
+  /**
+   * Worker counts to start the reference target with, one search each (`--target-workers
+   * 1,2`); when given, `baseUrl` is not used.
+   */
+  readonly targetWorkers?: readonly number[];
+  /** Accounts seeded in the reference target, and the scenario's `users` parameter. */
+  readonly users?: number;
 }
 
 /** A finished capacity search: the report and where its files are. */
@@ -43,20 +58,15 @@ export interface CapacityOutcome {
 /**
  * `launchday capacity`: checks the scenario, the SLOs and the forecast before any load, then
  * searches the limit of the target (see {@link searchCapacity}) and writes the capacity report.
+ * With `targetWorkers`, launchday starts the reference target itself (seeded with `users`
+ * accounts) once per worker count, searches each, and fits the USL across the counts.
  */
 export async function runCapacity(
   scenarioFile: string,
   options: CapacityOptions,
 ): Promise<CapacityOutcome> {
-  const {
-    slos: sloTexts,
-    workload,
-    forecast: forecastFile,
-    settings,
-    onPhase,
-    onLevel,
-    ...rest
-  } = options;
+  const { slos: sloTexts, workload, forecast: forecastFile, settings, ...rest } = options;
+  const { onPhase, onLevel, targetWorkers = [], users, outputs, signal, ...given } = rest;
   if (sloTexts.length === 0)
     throw new LaunchdayError('LAUNCHDAY_ERR_USAGE', 'capacity needs at least one --slo', {
       hint: "e.g. --slo 'p(99)<250ms' --slo 'http_req_failed<0.1%'",
@@ -64,8 +74,13 @@ export async function runCapacity(
   const slos = sloTexts.map(parseSlo);
   const forecast = forecastFile === undefined ? null : await loadForecast(forecastFile);
   const loaded = await loadScenario(scenarioFile);
-  const { outputs, signal, ...runOptions } = rest;
-  const run = resolveRun(loaded, runOptions);
+  const params = withShorthands(loaded.definition.params, given.params ?? {}, { users });
+  const runOptions = { ...given, params };
+  const startsTarget = targetWorkers.length > 0;
+  const run = resolveRun(
+    loaded,
+    startsTarget ? { ...runOptions, baseUrl: UNSTARTED_TARGET } : runOptions,
+  );
   const driven = drivenWorkload(run, workload);
   const runId = createRunId(`capacity-${run.scenario.name}`);
   const dir = resolve(run.outDir, runId);
@@ -76,20 +91,72 @@ export async function runCapacity(
     slos,
     runOptions: { ...runOptions, outDir: join(dir, 'runs') },
     outputs,
-    metricsUrl: await metricsUrlOf(run.baseUrl),
+    metricsUrl: startsTarget ? null : await metricsUrlOf(run.baseUrl),
     signal,
     onLevel,
   };
-  const outcome = await searchCapacity(context, { ...SEARCH_DEFAULTS, ...settings }, onPhase);
+  const search = (phaseContext: PhaseContext) =>
+    searchCapacity(phaseContext, { ...SEARCH_DEFAULTS, ...settings }, onPhase);
+  const { outcome, scaling } = startsTarget
+    ? await searchEachWorkerCount(context, targetWorkers, users ?? seededUsers(run), dir, search)
+    : { outcome: await search(context), scaling: [] };
   const report = buildCapacityReport({
     runId,
     scenario: { name: run.scenario.name, file: run.scenario.file, workload: driven },
     slos,
     outcome,
     forecast,
+    scaling,
     createdAt: new Date(),
   });
   return { report, dir, files: await writeCapacityReport(report, dir) };
+}
+
+/**
+ * Searches the reference target served by each of `counts` workers in turn, each on a fresh
+ * database seeded with `users` accounts under `<dir>/target-<n>w/`; returns the last search and
+ * the answer at every count.
+ */
+async function searchEachWorkerCount(
+  context: PhaseContext,
+  counts: readonly number[],
+  users: number,
+  dir: string,
+  search: (context: PhaseContext) => Promise<SearchOutcome>,
+): Promise<{ outcome: SearchOutcome; scaling: ScalingPoint[] }> {
+  const scaling: ScalingPoint[] = [];
+  let outcome: SearchOutcome | undefined;
+  for (const workers of counts) {
+    const targetDir = join(dir, `target-${workers}w`);
+    await mkdir(targetDir, { recursive: true });
+    const target = await startReferenceTarget({ dir: targetDir, users, workers });
+    try {
+      outcome = await search({
+        ...context,
+        runOptions: {
+          ...context.runOptions,
+          baseUrl: target.url,
+          outDir: join(context.runOptions.outDir!, `${workers}w`),
+        },
+        metricsUrl: `${target.url}/metrics`,
+      });
+    } finally {
+      await target.stop();
+    }
+    const best = outcome.sustainable;
+    scaling.push({
+      workers,
+      maxSustainableRate: best?.offered ?? 0,
+      maxSustainableThroughput: best?.throughput ?? 0,
+    });
+  }
+  return { outcome: outcome!, scaling };
+}
+
+/** Accounts to seed: the scenario's `users` parameter when it has one, else 10,000. */
+function seededUsers(run: ResolvedRun): number {
+  const users = run.params.users;
+  return typeof users === 'number' ? users : 10_000;
 }
 
 function drivenWorkload(run: ResolvedRun, asked: string | undefined): string {

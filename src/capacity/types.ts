@@ -163,6 +163,13 @@ export interface CapacityPlan {
   readonly headroom: number;
 }
 
+/** The search's answer with the reference target served by `workers` processes. */
+export interface ScalingPoint {
+  readonly workers: number;
+  readonly maxSustainableRate: number;
+  readonly maxSustainableThroughput: number;
+}
+
 /** What capacity.json holds. */
 export interface CapacityReport {
   readonly schemaVersion: 1;
@@ -184,6 +191,13 @@ export interface CapacityReport {
   readonly overload: readonly OverloadResult[];
   readonly forecast: Forecast | null;
   readonly plan: CapacityPlan | null;
+  /**
+   * With `--target-workers`, the answer at each worker count (the rest of the report is that of
+   * the last count); empty otherwise.
+   */
+  readonly scaling: readonly ScalingPoint[];
+  /** The USL fit of maximum sustainable throughput against target workers, or null. */
+  readonly scalingUsl: UslFit | null;
   /** What the answers assume, a sentence each. */
   readonly assumptions: readonly string[];
 }

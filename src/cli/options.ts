@@ -1,7 +1,8 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { parseKeyValues } from '../config/env-options.js';
 import type { RunOptions } from '../config/types.js';
 import { OUT_SPEC_FORMS } from '../outputs/out-spec.js';
+import { collect, wholeNumberAtLeast } from './flag-parsers.js';
 
 /** The flags that `run` and the commands built on it share, as commander parses them. */
 export interface RunFlags {
@@ -31,9 +32,13 @@ export function addRunFlags(command: Command): Command {
     .option(
       '--seed <n>',
       'seed for faker data and Poisson arrivals (reproducible runs)',
-      wholeNumber,
+      wholeNumberAtLeast(0),
     )
-    .option('--workers <n>', 'worker threads generating load (default: one per core)', wholeNumber)
+    .option(
+      '--workers <n>',
+      'worker threads generating load (default: one per core)',
+      wholeNumberAtLeast(0),
+    )
     .option('--out-dir <dir>', 'where run folders are written (default: reports)')
     .option('--summary-export <file>', "also write the summary in k6's --summary-export layout")
     .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, [])
@@ -53,15 +58,4 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
     // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
     allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function wholeNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0)
-    throw new InvalidArgumentError('expected a whole number, e.g. 2');
-  return number;
 }

@@ -10,6 +10,9 @@ const LISTENING = /listening on (http:\/\/\S+) \(pid/;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
+/** Stands in for the reference target's address while a run's options are checked. */
+export const UNSTARTED_TARGET = 'http://127.0.0.1:1';
+
 /** The database and log file names inside the run's folder. */
 export const TARGET_FILES = Object.freeze({ db: 'target.db', log: 'target.log' });
 

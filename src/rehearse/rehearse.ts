@@ -5,15 +5,17 @@ import { resolveRun } from '../config/resolve-run.js';
 import type { ConsistencyOutcome, RunResult, RunStatus } from '../core/result.js';
 import { loadScenario } from '../scenario/index.js';
 import { checkConsistency } from './consistency-check.js';
-import { type ReferenceTarget, startReferenceTarget } from './reference-target.js';
+import {
+  type ReferenceTarget,
+  startReferenceTarget,
+  UNSTARTED_TARGET,
+} from './reference-target.js';
 import { type RehearsalShorthands, withShorthands } from './rehearsal-params.js';
 import { DEFAULT_REHEARSAL, resolveScenarioFile } from './scenario-file.js';
 import { TargetAdmin } from './target-admin.js';
 
 /** Accounts seeded when neither `--users` nor the scenario says how many. */
 const DEFAULT_USERS = 10_000;
-/** Stands in for the reference target's address while the options are checked. */
-const UNSTARTED_TARGET = 'http://127.0.0.1:1';
 
 /** What {@link rehearse} takes: the run options, the shorthands, and how to run the target. */
 export interface RehearseOptions

@@ -84,11 +84,17 @@ export function capacityFacts(report: CapacityReport): Fact[] {
           : `at ${formatRateOf(knee.offered, 'iterations')} offered: ` +
             `${formatRateOf(knee.throughput, 'requests')}, p99 ${formatMs(knee.p99Ms)} ms`,
     },
-    ...uslFacts(report.usl),
+    ...uslFacts(report.usl, 'concurrency'),
   ];
 }
 
-function uslFacts(usl: UslFit | null): Fact[] {
+/** The scaling fit across target workers, when the search ran at several worker counts. */
+export function scalingFacts(report: CapacityReport): Fact[] {
+  return report.scaling.length === 0 ? [] : uslFacts(report.scalingUsl, 'workers');
+}
+
+/** The facts of a USL fit whose N is `n` (concurrency, or target workers). */
+function uslFacts(usl: UslFit | null, n: 'concurrency' | 'workers'): Fact[] {
   if (usl === null)
     return [
       { label: 'USL fit', text: 'not computed: no steps to fit the Universal Scalability Law to' },
@@ -103,7 +109,7 @@ function uslFacts(usl: UslFit | null): Fact[] {
     { label: 'σ (contention)', text: formatEstimate(usl.sigma, err?.sigma) },
     { label: 'κ (coherency)', text: formatEstimate(usl.kappa, err?.kappa) },
     {
-      label: 'λ (requests/s at concurrency 1)',
+      label: `λ (requests/s at ${n} 1)`,
       text: formatEstimate(usl.lambda, err?.lambda),
     },
     {
@@ -111,7 +117,7 @@ function uslFacts(usl: UslFit | null): Fact[] {
       text:
         usl.peak === null
           ? 'none: κ is 0, so the model never turns down'
-          : `${formatRateOf(usl.peak.throughput, 'requests')} at concurrency ${formatFigure(usl.peak.concurrency)}`,
+          : `${formatRateOf(usl.peak.throughput, 'requests')} at ${n} ${formatFigure(usl.peak.concurrency)}`,
     },
   ];
 }

@@ -18,6 +18,8 @@ export interface CapacityFixtureOptions {
   readonly usl?: 'supported' | 'unsupported' | 'none';
   /** Whether a knee was found (default true). */
   readonly knee?: boolean;
+  /** Whether the search ran at 1 and 2 target workers (default false). */
+  readonly scaling?: boolean;
 }
 
 const SLO_LATENCY = 'p(99)<250ms';
@@ -204,6 +206,14 @@ export function buildCapacityReport(options: CapacityFixtureOptions = {}): Capac
     ],
     forecast,
     plan: forecast === null ? null : buildPlan(forecast),
+    scaling:
+      options.scaling === true
+        ? [
+            { workers: 1, maxSustainableRate: 400, maxSustainableThroughput: 797 },
+            { workers: 2, maxSustainableRate: 800, maxSustainableThroughput: 1594 },
+          ]
+        : [],
+    scalingUsl: options.scaling === true ? SUPPORTED_USL : null,
     assumptions: [
       'Each step ran 25 s and its first 5 s were discarded as warm-up.',
       'One instance of the target served the staircase: capacity scales linearly with instances.',

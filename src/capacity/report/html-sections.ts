@@ -6,9 +6,15 @@
 import { utc } from '../../report/html/header-section.js';
 import { html, type SafeHtml } from '../../report/html/html-template.js';
 import type { CapacityReport } from '../types.js';
-import { capacityFacts, demandFacts, planFacts } from './facts.js';
+import { capacityFacts, demandFacts, planFacts, scalingFacts } from './facts.js';
 import { renderFacts, renderTable } from './html-tables.js';
-import { OVERLOAD_COLUMNS, PLAN_COLUMNS, STEP_COLUMNS, sustainableText } from './tables.js';
+import {
+  OVERLOAD_COLUMNS,
+  PLAN_COLUMNS,
+  SCALING_COLUMNS,
+  STEP_COLUMNS,
+  sustainableText,
+} from './tables.js';
 
 /** The page header: scenario, the verdict, the SLOs, workload, file, run id and date. */
 export function renderCapacityHeader(report: CapacityReport): SafeHtml {
@@ -48,6 +54,16 @@ export function renderMeasuredSection(report: CapacityReport): SafeHtml {
   return html`<section id="capacity-section"><h2>Measured capacity</h2>
 ${renderFacts(capacityFacts(report))}
 ${warnings.length === 0 ? '' : html`<div class="notice" role="status"><strong>Why the USL fit is weak:</strong><ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul></div>`}
+</section>`;
+}
+
+/** The answer at each target worker count and the USL fit across them, when there are several. */
+export function renderScalingSection(report: CapacityReport): SafeHtml | '' {
+  if (report.scaling.length === 0) return '';
+  const layout = { id: 'scaling', lead: [], columns: SCALING_COLUMNS, trail: [] };
+  return html`<section id="scaling-section"><h2>Scaling across target workers</h2>
+${renderTable(layout, report.scaling)}
+${renderFacts(scalingFacts(report))}
 </section>`;
 }
 

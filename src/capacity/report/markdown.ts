@@ -4,12 +4,13 @@
  */
 import { escapeMarkdown, markdownTable } from '../../report/markdown.js';
 import type { CapacityReport } from '../types.js';
-import { capacityFacts, demandFacts, type Fact, planFacts } from './facts.js';
+import { capacityFacts, demandFacts, type Fact, planFacts, scalingFacts } from './facts.js';
 import {
   type CapacityColumn,
   cellText,
   OVERLOAD_COLUMNS,
   PLAN_COLUMNS,
+  SCALING_COLUMNS,
   STEP_COLUMNS,
   sustainableText,
 } from './tables.js';
@@ -26,6 +27,7 @@ export function renderCapacityMarkdown(report: CapacityReport): string {
     verdictSection(report),
     planSection(report),
     ['### Measured capacity', '', ...factList(capacityFacts(report))],
+    scalingSection(report),
     overloadSection(report),
     listSection('Assumptions', report.assumptions),
     stepsSection(report),
@@ -64,6 +66,18 @@ function planSection(report: CapacityReport): string[] {
     );
   }
   return lines;
+}
+
+function scalingSection(report: CapacityReport): string[] {
+  if (report.scaling.length === 0) return [];
+  const rows = report.scaling.map((point) => cells(SCALING_COLUMNS, point));
+  return [
+    '### Scaling across target workers',
+    '',
+    ...markdownTable(headings(SCALING_COLUMNS), rows, rightAfter(0, SCALING_COLUMNS)),
+    '',
+    ...factList(scalingFacts(report)),
+  ];
 }
 
 function overloadSection(report: CapacityReport): string[] {

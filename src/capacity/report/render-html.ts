@@ -16,6 +16,7 @@ import {
   renderMeasuredSection,
   renderOverloadSection,
   renderPlanSection,
+  renderScalingSection,
   renderStepsSection,
 } from './html-sections.js';
 import { CAPACITY_CSS } from './styles.js';
@@ -54,6 +55,7 @@ ${renderCapacityHeader(report)}
 ${renderPlanSection(report)}
 ${renderMeasuredSection(report)}
 ${renderChartSections(groups)}
+${renderScalingSection(report)}
 ${renderOverloadSection(report)}
 ${renderAssumptionsSection(report)}
 ${renderStepsSection(report)}

@@ -4,7 +4,7 @@
  * HTML report also writes each raw value as `data-value` under the column's `stat`.
  */
 import { formatMs, formatPercent, formatRate } from '../../report/format.js';
-import type { CapacityPlan, CapacityStep, OverloadResult } from '../types.js';
+import type { CapacityPlan, CapacityStep, OverloadResult, ScalingPoint } from '../types.js';
 import { formatFigure, NOT_MEASURED } from './format.js';
 
 /** One numeric column: heading, the field it shows (`stat`), raw value (null: not measured). */
@@ -48,6 +48,23 @@ export const STEP_COLUMNS: readonly CapacityColumn<CapacityStep>[] = [
     stat: 'eventLoopUtilization',
     value: (s) => s.target?.eventLoopUtilization ?? null,
     format: formatPercent,
+  },
+];
+
+/** The columns of the scaling table, one row per target worker count. */
+export const SCALING_COLUMNS: readonly CapacityColumn<ScalingPoint>[] = [
+  { heading: 'target workers', stat: 'workers', value: (p) => p.workers, format: String },
+  {
+    heading: 'max sustainable it/s',
+    stat: 'maxSustainableRate',
+    value: (p) => p.maxSustainableRate,
+    format: formatRate,
+  },
+  {
+    heading: 'throughput req/s',
+    stat: 'maxSustainableThroughput',
+    value: (p) => p.maxSustainableThroughput,
+    format: formatRate,
   },
 ];
 

@@ -1,9 +1,15 @@
 import { relative } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { runCapacity } from '../../capacity/run-capacity.js';
 import type { CapacityStep } from '../../capacity/types.js';
-import { parseDuration } from '../../core/duration.js';
 import { outputsFromSpecs } from '../../outputs/out-spec.js';
+import {
+  collect,
+  positiveNumber,
+  wholeNumberAtLeast,
+  wholeSeconds,
+  workerCounts,
+} from '../flag-parsers.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
 import type { SetExitCode } from '../program.js';
 import { allowedHosts, withGracefulStop } from '../run-session.js';
@@ -17,6 +23,8 @@ interface CapacityFlags extends RunFlags {
   warmup?: number;
   startRate?: number;
   maxRate?: number;
+  targetWorkers?: number[];
+  users?: number;
 }
 
 /**
@@ -37,14 +45,28 @@ export function registerCapacity(program: Command, setExitCode: SetExitCode): vo
     )
     .option('--forecast <file>', 'the demand and intent to size for (JSON or a TypeScript module)')
     .option('--workload <name>', 'the arrival-rate workload to drive (default: the first)')
-    .option('--levels <n>', 'staircase levels, at least 8 (default 10)', atLeast(8))
-    .option('--step <duration>', 'length of a level (default 10s)', seconds)
-    .option('--warmup <duration>', 'start of a level not measured (default 3s)', seconds)
-    .option('--start-rate <rate>', 'first rate of the quick ramp, per second (default 5)', positive)
+    .option('--levels <n>', 'staircase levels, at least 8 (default 10)', wholeNumberAtLeast(8))
+    .option('--step <duration>', 'length of a level (default 10s)', wholeSeconds)
+    .option('--warmup <duration>', 'start of a level not measured (default 3s)', wholeSeconds)
+    .option(
+      '--start-rate <rate>',
+      'first rate of the quick ramp, per second (default 5)',
+      positiveNumber,
+    )
     .option(
       '--max-rate <rate>',
       'highest rate the ramp tries, per second (default 20000)',
-      positive,
+      positiveNumber,
+    )
+    .option(
+      '--target-workers <counts>',
+      'start the reference target with each of these worker counts (e.g. 1,2) and fit the USL across them',
+      workerCounts,
+    )
+    .option(
+      '--users <n>',
+      'accounts seeded in the reference target (with --target-workers)',
+      wholeNumberAtLeast(1),
     );
   addRunFlags(command).action(async (scenario: string, flags: CapacityFlags) => {
     const outcome = await withGracefulStop((signal) =>
@@ -53,6 +75,8 @@ export function registerCapacity(program: Command, setExitCode: SetExitCode): vo
         slos: flags.slo,
         forecast: flags.forecast,
         workload: flags.workload,
+        targetWorkers: flags.targetWorkers,
+        users: flags.users,
         settings: settingsFrom(flags),
         outputs: () => outputsFromSpecs(flags.out, { allowedHosts: allowedHosts(flags.allowHost) }),
         signal,
@@ -81,36 +105,4 @@ function settingsFrom(flags: CapacityFlags) {
 function describeLevel(step: CapacityStep): string {
   const mark = step.sustainable ? '✓' : '✗';
   return `${mark} ${step.offered.toFixed(1)}/s: achieved ${step.achieved.toFixed(1)}/s, p50 ${step.p50Ms.toFixed(1)} ms, p99 ${step.p99Ms.toFixed(1)} ms, errors ${(step.errorRate * 100).toFixed(2)}%${step.sustainable ? '' : ` (${step.broken.join(', ')})`}`;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positive(value: string): number {
-  const number = Number(value);
-  if (!(number > 0)) throw new InvalidArgumentError('expected a number above 0, e.g. 10');
-  return number;
-}
-
-function atLeast(min: number): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min)
-      throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
-    return number;
-  };
-}
-
-function seconds(value: string): number {
-  const ms = (() => {
-    try {
-      return parseDuration(value);
-    } catch {
-      return Number.NaN;
-    }
-  })();
-  if (!(ms >= 1000) || ms % 1000 !== 0)
-    throw new InvalidArgumentError('expected whole seconds, e.g. 10s');
-  return ms / 1000;
 }

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULT_REHEARSAL, rehearse } from '../../rehearse/index.js';
+import { wholeNumberAtLeast } from '../flag-parsers.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
 import type { SetExitCode } from '../program.js';
 import { announceRun, liveOutputs, printOutcome, withGracefulStop } from '../run-session.js';
@@ -31,9 +32,13 @@ export function registerRehearse(program: Command, setExitCode: SetExitCode): vo
     .option(
       '--users <n>',
       'accounts seeded in the reference target (the users parameter)',
-      positive,
+      wholeNumberAtLeast(1),
     )
-    .option('--target-workers <n>', 'processes serving the reference target (default 1)', positive)
+    .option(
+      '--target-workers <n>',
+      'processes serving the reference target (default 1)',
+      wholeNumberAtLeast(1),
+    )
     .option('--quiet', 'no live progress, only the summary');
   addRunFlags(command).action(async (scenario: string, flags: RehearseFlags) => {
     const outcome = await withGracefulStop((signal) =>
@@ -57,11 +62,4 @@ export function registerRehearse(program: Command, setExitCode: SetExitCode): vo
       );
     setExitCode(exitCode);
   });
-}
-
-function positive(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('expected a whole number of at least 1, e.g. 10000');
-  return number;
 }
