@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapacityReport } from '../src/capacity/types.js';
@@ -9,6 +9,11 @@ const PROBE = scenarioFile('capacity-probe.ts');
 // Every request burns 8 ms of the single worker's CPU: a capacity near 1000/8 = 125/s, less the
 // service's own cost per request.
 const CPU_MS = 8;
+
+const FORECAST = {
+  demand: { kind: 'signup-curve', total: 1_000_000, requestsPerSignup: { profile: 3 } },
+  intent: { utilisation: 0.7, redundancy: 1, burst: 1.5 },
+};
 
 let target: TargetProcess;
 
@@ -46,6 +51,8 @@ describe('launchday capacity', () => {
     const capacity = await trueCapacity();
     expect(capacity).toBeGreaterThan(40);
     const outDir = await tempDir();
+    const forecast = join(outDir, 'forecast.json');
+    await writeFile(forecast, JSON.stringify(FORECAST));
     const outcome = await runCli([
       'capacity',
       PROBE,
@@ -55,6 +62,8 @@ describe('launchday capacity', () => {
       'p(99)<500ms',
       '--slo',
       'http_req_failed<1%',
+      '--forecast',
+      forecast,
       ...['--levels', '8', '--step', '4s', '--warmup', '1s'],
       '--out-dir',
       outDir,
@@ -79,6 +88,11 @@ describe('launchday capacity', () => {
     expect(report.overload.map((run) => run.multiple)).toEqual([2, 10]);
     // A service that sheds load keeps serving most of its capacity at 10x.
     expect(report.overload[1]!.goodputShare).toBeGreaterThan(0.5);
+    // The Threads curve scaled to 1 million sign-ups peaks near 6.6/s: 3 profile reads each.
+    expect(report.plan).toMatchObject({ saturatesFirst: 'profile' });
+    const [endpoint] = report.plan!.endpoints;
+    expect(endpoint!.peakRps).toBeCloseTo(3 * 6.56, 0);
+    expect(report.plan!.instances).toBe(endpoint!.instances + FORECAST.intent.redundancy);
     const markdown = await readFile(join(dir, 'capacity.md'), 'utf8');
     expect(markdown).toMatch(/\*\*Verdict:\*\* One instance sustains/);
     expect(markdown).toContain(`${report.maxSustainableRate} iterations/s`);
@@ -121,6 +135,22 @@ describe('launchday capacity', () => {
     const outDir = await tempDir();
     const badSlo = await runCli(['capacity', PROBE, '--slo', 'p99 fast', '--out-dir', outDir]);
     expect([badSlo.code, badSlo.stderr]).toEqual([2, expect.stringContaining("--slo 'p99 fast'")]);
+    const forecast = join(outDir, 'bad-forecast.json');
+    await writeFile(forecast, JSON.stringify({ ...FORECAST, intent: { utilisation: 2 } }));
+    const badForecast = await runCli([
+      'capacity',
+      PROBE,
+      '--slo',
+      'p(99)<500ms',
+      '--forecast',
+      forecast,
+      '--out-dir',
+      outDir,
+    ]);
+    expect([badForecast.code, badForecast.stderr]).toEqual([
+      2,
+      expect.stringMatching(/intent\.utilisation[\s\S]*intent\.redundancy/),
+    ]);
     const closed = await runCli([
       'capacity',
       PROBE,
