@@ -22,8 +22,8 @@ export interface WindowMeasurement {
   seconds: number;
   requests: number;
   failed: number;
-  /** Iterations started and dropped by the workload under test. */
-  started: number;
+  /** Iterations of the workload under test: completed, and dropped (maxInFlight reached). */
+  completed: number;
   dropped: number;
   /** Latency of every request (µs, from the planned send time). */
   readonly latency: HdrHistogram;
@@ -41,7 +41,7 @@ export interface StepEvents {
  * The output that cuts a run into load levels (windows of whole seconds) and measures each
  * over its steady part: every second after the window's warm-up adds its requests, failures
  * and latency histograms (merged exactly, from the second's series deltas), and the workload's
- * started and dropped iterations. Seconds outside every window are ignored.
+ * completed and dropped iterations. Seconds outside every window are ignored.
  */
 export class StepCollector implements Output {
   readonly measurements: WindowMeasurement[];
@@ -56,7 +56,7 @@ export class StepCollector implements Output {
       seconds: 0,
       requests: 0,
       failed: 0,
-      started: 0,
+      completed: 0,
       dropped: 0,
       latency: new HdrHistogram(),
       byName: new Map(),
@@ -72,16 +72,16 @@ export class StepCollector implements Output {
     if (point.t === measuredFrom) this.events.warmedUp?.(step);
     if (point.t < measuredFrom) return;
     step.seconds++;
-    const workload = point.workloads[this.workload];
-    step.started += workload?.started ?? 0;
-    step.dropped += workload?.dropped ?? 0;
-    for (const delta of live.series) addDelta(step, delta);
+    step.dropped += point.workloads[this.workload]?.dropped ?? 0;
+    for (const delta of live.series) addDelta(step, delta, this.workload);
     if (point.t === step.window.endS - 1) this.events.completed?.(step);
   }
 }
 
-function addDelta(step: WindowMeasurement, delta: SeriesDelta): void {
-  if (delta.metric === 'http_req_failed' && delta.kind === 'rate') {
+function addDelta(step: WindowMeasurement, delta: SeriesDelta, workload: string): void {
+  if (delta.metric === 'iterations' && delta.kind === 'counter') {
+    if (delta.tags.scenario === workload) step.completed += delta.count;
+  } else if (delta.metric === 'http_req_failed' && delta.kind === 'rate') {
     step.requests += delta.total;
     step.failed += delta.passes;
     nameEntry(step, delta.tags.name).requests += delta.total;

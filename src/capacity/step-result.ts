@@ -25,7 +25,7 @@ export function toCapacityStep(
   );
   const core = {
     offered: window.offered,
-    achieved: measurement.started / seconds,
+    achieved: measurement.completed / seconds,
     errorRate,
     percentilesMs,
   };

@@ -34,7 +34,10 @@ export interface TargetUsage {
 export interface CapacityStep {
   /** The arrival rate asked for (iterations/s). */
   readonly offered: number;
-  /** Iterations started per second: what the generator achieved. */
+  /**
+   * Iterations completed per second: the rate the service kept up with. Past its capacity the
+   * generator still starts every planned iteration, but fewer finish than arrive.
+   */
   readonly achieved: number;
   /** Requests completed per second, all names. */
   readonly throughput: number;
