@@ -3,8 +3,8 @@
  * HTML pieces (escaping template, styles, chart sections, Content-Security-Policy, uPlot).
  */
 import { renderChartSections } from '../../report/html/chart-section.js';
-import { html, inlineCode, jsonForScript, SafeHtml } from '../../report/html/html-template.js';
-import { contentSecurityPolicy } from '../../report/html/render-html-report.js';
+import { html } from '../../report/html/html-template.js';
+import { renderPage } from '../../report/html/page.js';
 import { REPORT_CSS } from '../../report/html/styles.js';
 import type { ReportAssets } from '../../report/html/types.js';
 import type { CapacityReport } from '../types.js';
@@ -37,20 +37,11 @@ export function renderCapacityHtml(
 ): string {
   const groups = buildCapacityCharts(report);
   const data: CapacityData = { charts: groups.flatMap((group) => group.charts) };
-  const styles = [assets.uplotCss, REPORT_CSS, CAPACITY_CSS].map(inlineCode);
-  const scripts = [assets.uplotScript, capacityClientSource()].map(inlineCode);
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts, styles)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${report.scenario.name} · capacity · launchday</title>
-<link rel="icon" href="data:,">
-${styles.map((css) => html`<style>${new SafeHtml(css)}</style>\n`)}</head>
-<body>
-${renderCapacityHeader(report)}
+  return renderPage({
+    title: `${report.scenario.name} · capacity · launchday`,
+    styles: [assets.uplotCss, REPORT_CSS, CAPACITY_CSS],
+    scripts: [assets.uplotScript, capacityClientSource()],
+    body: html`${renderCapacityHeader(report)}
 <main>
 ${renderPlanSection(report)}
 ${renderMeasuredSection(report)}
@@ -60,10 +51,8 @@ ${renderOverloadSection(report)}
 ${renderAssumptionsSection(report)}
 ${renderStepsSection(report)}
 </main>
-<footer>launchday capacity report · capacity schema v${report.schemaVersion} · run ${report.runId}</footer>
-<script type="application/json" id="capacity-data">${new SafeHtml(jsonForScript(data))}</script>
-${scripts.map((js) => html`<script>${new SafeHtml(js)}</script>\n`)}</body>
-</html>
-`;
-  return page.markup;
+<footer>launchday capacity report · capacity schema v${report.schemaVersion} · run ${report.runId}</footer>`,
+    data,
+    dataId: 'capacity-data',
+  });
 }

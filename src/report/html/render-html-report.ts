@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { RunResult } from '../../core/result.js';
 import { buildChartGroups } from './chart-data.js';
 import { renderChartSections } from './chart-section.js';
 import { renderConsistencySection } from './consistency-section.js';
 import { renderHeader } from './header-section.js';
 import { renderHealthSections } from './health-section.js';
-import { html, inlineCode, jsonForScript, SafeHtml } from './html-template.js';
+import { html } from './html-template.js';
+import { renderPage } from './page.js';
 import { renderRequestSection } from './request-section.js';
 import { REPORT_CSS } from './styles.js';
 import type { ReportAssets, ReportData } from './types.js';
@@ -22,20 +22,11 @@ import { renderVerdictSections } from './verdict-section.js';
 export function renderHtmlReport(result: RunResult, assets: ReportAssets): string {
   const groups = buildChartGroups(result);
   const data: ReportData = { charts: groups.flatMap((group) => group.charts) };
-  const styles = [assets.uplotCss, REPORT_CSS].map(inlineCode);
-  const scripts = [assets.uplotScript, assets.clientScript].map(inlineCode);
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts, styles)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${result.scenario.name} · ${result.status} · launchday report</title>
-<link rel="icon" href="data:,">
-${styles.map((css) => html`<style>${raw(css)}</style>\n`)}</head>
-<body>
-${renderHeader(result)}
+  return renderPage({
+    title: `${result.scenario.name} · ${result.status} · launchday report`,
+    styles: [assets.uplotCss, REPORT_CSS],
+    scripts: [assets.uplotScript, assets.clientScript],
+    body: html`${renderHeader(result)}
 <main>
 ${renderRequestSection(result)}
 ${renderVerdictSections(result)}
@@ -43,38 +34,8 @@ ${renderConsistencySection(result)}
 ${renderChartSections(groups)}
 ${renderHealthSections(result)}
 </main>
-<footer>launchday ${result.environment.launchdayVersion} · result schema v${result.schemaVersion} · run ${result.runId}</footer>
-<script type="application/json" id="report-data">${raw(jsonForScript(data))}</script>
-${scripts.map((js) => html`<script>${raw(js)}</script>\n`)}</body>
-</html>
-`;
-  return page.markup;
-}
-
-/**
- * The policy that lets the page run and style only its own inline elements and load nothing:
- * `scripts` and `styles` are the exact texts of the page's inline elements. The capacity
- * report uses it too.
- */
-export function contentSecurityPolicy(
-  scripts: readonly string[],
-  styles: readonly string[],
-): string {
-  return [
-    "default-src 'none'",
-    `script-src ${scripts.map(sha256Source).join(' ')}`,
-    `style-src ${styles.map(sha256Source).join(' ')}`,
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-function sha256Source(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
-/** Code or JSON already made safe for its element by `inlineCode` or `jsonForScript`. */
-function raw(text: string): SafeHtml {
-  return new SafeHtml(text);
+<footer>launchday ${result.environment.launchdayVersion} · result schema v${result.schemaVersion} · run ${result.runId}</footer>`,
+    data,
+    dataId: 'report-data',
+  });
 }
