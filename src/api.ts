@@ -7,8 +7,8 @@ import type { RunResult } from './core/result.js';
 import { assertReachable } from './engine/preflight.js';
 import { RunEngine } from './engine/run-engine.js';
 import { runSetup } from './engine/setup-runner.js';
-import { JsonResultOutput, RESULT_FILE, writeJsonFile } from './outputs/json-result.js';
-import { ReportFilesOutput, reportFilePaths } from './outputs/report-files.js';
+import { RESULT_FILE, writeJsonFile } from './outputs/json-result.js';
+import { writeReportFiles } from './outputs/report-files.js';
 import type { Output, ReportFilePaths } from './outputs/types.js';
 import { toK6SummaryExport } from './report/index.js';
 import {
@@ -21,8 +21,13 @@ import {
 
 /** What {@link runScenario} takes besides the run options. */
 export interface RunScenarioOptions extends RunOptions {
-  /** Live outputs (console progress, Prometheus, ...); result.json and reports always follow. */
+  /**
+   * Live outputs (console progress, Prometheus, ...); one that fails is set aside, the run goes
+   * on. result.json and the reports are written after them, always.
+   */
   outputs?: readonly Output[];
+  /** Told of a live output that failed and was set aside; default: a line on stderr. */
+  onOutputProblem?: (message: string) => void;
   /** Aborting it stops the run gracefully (as SIGINT does): the partial result is kept. */
   signal?: AbortSignal;
   /** Called once the run is resolved and about to start, e.g. to print where it writes. */
@@ -53,7 +58,8 @@ export async function runScenario(
   scenario: string | LoadedScenario,
   options: RunScenarioOptions = {},
 ): Promise<RunOutcome> {
-  const { outputs = [], signal, onResolved, runId: givenRunId, afterRun, ...runOptions } = options;
+  const { outputs = [], signal, onResolved, runId: givenRunId, afterRun, ...rest } = options;
+  const { onOutputProblem, ...runOptions } = rest;
   const loaded = typeof scenario === 'string' ? await loadScenario(scenario) : scenario;
   const run = resolveRun(loaded, runOptions);
   if (run.baseUrl !== undefined) await assertReachable(run.baseUrl);
@@ -64,23 +70,23 @@ export async function runScenario(
   const engine = new RunEngine(run, {
     runId,
     data: setup.data,
-    outputs: [...outputs, new JsonResultOutput(runDir), new ReportFilesOutput(runDir)],
+    outputs,
     environment: describeEnvironment(),
     afterRun,
+    onOutputProblem,
   });
-  const onAbort = () => engine.stop('interrupted', 'interrupted (SIGINT)');
+  const onAbort = () => engine.stop('interrupted', abortReason(signal));
   if (signal?.aborted) onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const result = await engine.execute();
+    const resultFile = join(runDir, RESULT_FILE);
+    // result.json first: it is on disk even if rendering a report fails.
+    await writeJsonFile(resultFile, result);
+    const reportFiles = await writeReportFiles(result, runDir);
     if (run.summaryExport !== undefined)
       await writeJsonFile(resolve(run.summaryExport), toK6SummaryExport(result));
-    return {
-      result,
-      runDir,
-      resultFile: join(runDir, RESULT_FILE),
-      reportFiles: reportFilePaths(runDir),
-    };
+    return { result, runDir, resultFile, reportFiles };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await setup.teardown();
@@ -115,4 +121,10 @@ export function createRunId(scenarioName: string, now = new Date()): string {
       .replace(/^-|-$/g, '')
       .slice(0, 40) || 'run';
   return `${stamp}-${slug}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Why a run stopped through its signal: its reason when a text (`SIGTERM`), else SIGINT. */
+function abortReason(signal: AbortSignal | undefined): string {
+  const reason: unknown = signal?.reason;
+  return typeof reason === 'string' ? `interrupted (${reason})` : 'interrupted (SIGINT)';
 }

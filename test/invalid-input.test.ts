@@ -35,6 +35,17 @@ describe('bad input gets a clear error and exit code 2', () => {
     expect(stderr).not.toContain('workloads');
   });
 
+  it('names a bad --max-memory, and LAUNCHDAY_MAX_MEMORY, and how to write a size', async () => {
+    const args = ['validate', scenarioFile('constant-rate.ts')];
+    const flagged = await runCli([...args, '--max-memory', 'lots']);
+    expect(flagged.code).toBe(2);
+    expect(flagged.stderr).toContain("options.maxMemory: 'lots' is not a size");
+    expect(flagged.stderr).toContain("e.g. '512MB', '2GB'");
+    const fromEnv = await runCli(args, { LAUNCHDAY_MAX_MEMORY: '2 parsecs' });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain("options.maxMemory: '2 parsecs' is not a size");
+  });
+
   it('refuses a non-loopback target unless --allow-host names it', async () => {
     const { code, stderr } = await runCli([
       'run',

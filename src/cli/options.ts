@@ -14,6 +14,8 @@ export interface RunFlags {
   outDir?: string;
   summaryExport?: string;
   allowHost: string[];
+  /** `--max-memory`: the generator's memory limit, a size. */
+  maxMemory?: string;
   /** `--out` specs: live outputs besides the console (see `parseOutSpec`). */
   out: string[];
 }
@@ -42,6 +44,10 @@ export function addRunFlags(command: Command): Command {
     .option('--out-dir <dir>', 'where run folders are written (default: reports)')
     .option('--summary-export <file>', "also write the summary in k6's --summary-export layout")
     .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, [])
+    .option(
+      '--max-memory <size>',
+      "stop the run (status aborted) when the generator's memory nears this, e.g. 2GB (default: 90% of memory)",
+    )
     .option('--out <spec>', `stream metrics live (repeatable): ${OUT_SPEC_FORMS}`, collect, []);
 }
 
@@ -55,6 +61,7 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
     workers: flags.workers,
     outDir: flags.outDir,
     summaryExport: flags.summaryExport,
+    maxMemory: flags.maxMemory,
     // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
     allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };

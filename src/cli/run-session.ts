@@ -9,24 +9,28 @@ import type { Output } from '../outputs/types.js';
 import { renderTerminalSummary, shouldColor } from '../report/index.js';
 import type { RunFlags } from './options.js';
 
+/** The signals that stop a run gracefully: Ctrl-C, and what `kill`, CI runners and Kubernetes send. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 /**
- * Runs `work` with Ctrl-C handled as k6 does: the first aborts `signal`, so the run stops
- * gracefully and keeps its partial result; a second quits at once with exit code 130.
+ * Runs `work` with Ctrl-C handled as k6 does, and SIGTERM as Ctrl-C: the first aborts `signal`
+ * (its reason the signal's name), so the run stops gracefully and keeps its partial result; a
+ * second quits at once with exit code 130.
  */
 export async function withGracefulStop<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onSigint = () => {
+  const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(ExitCode.interrupted);
     process.stderr.write(
-      '\nstopping: finishing in-flight iterations (Ctrl-C again to quit at once)\n',
+      `\nstopping (${name}): finishing in-flight iterations (Ctrl-C again to quit at once)\n`,
     );
-    controller.abort();
+    controller.abort(name);
   };
-  process.on('SIGINT', onSigint);
+  for (const name of STOP_SIGNALS) process.on(name, onSignal);
   try {
     return await work(controller.signal);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
   }
 }
 
@@ -66,9 +70,13 @@ export function printOutcome({ result, resultFile, reportFiles }: RunOutcome): n
   return exitCodeFor(result.status);
 }
 
-/** The exit code of a finished run: 0 passed, 130 interrupted, 3 any failure of its criteria. */
+/**
+ * The exit code of a finished run: 0 passed, 130 interrupted, 5 aborted by the generator, 3 any
+ * failure of its criteria.
+ */
 export function exitCodeFor(status: RunStatus): number {
   if (status === 'passed') return ExitCode.ok;
   if (status === 'interrupted') return ExitCode.interrupted;
+  if (status === 'aborted') return ExitCode.aborted;
   return ExitCode.thresholdsFailed;
 }

@@ -4,7 +4,8 @@ import type { RunOptions } from './types.js';
 /**
  * The run options set through the environment, for CI jobs and containers:
  * `LAUNCHDAY_BASE_URL`, `LAUNCHDAY_WORKERS`, `LAUNCHDAY_SEED`, `LAUNCHDAY_OUT_DIR`,
- * `LAUNCHDAY_TAGS` (`k=v,k=v`) and `LAUNCHDAY_ALLOW_HOSTS` (comma-separated).
+ * `LAUNCHDAY_TAGS` (`k=v,k=v`), `LAUNCHDAY_ALLOW_HOSTS` (comma-separated) and
+ * `LAUNCHDAY_MAX_MEMORY` (a size, e.g. `2GB`).
  */
 export function readEnvOptions(env: NodeJS.ProcessEnv): RunOptions {
   const options: RunOptions = {};
@@ -17,6 +18,7 @@ export function readEnvOptions(env: NodeJS.ProcessEnv): RunOptions {
     options.tags = parseKeyValues(env.LAUNCHDAY_TAGS.split(','), 'LAUNCHDAY_TAGS');
   if (env.LAUNCHDAY_ALLOW_HOSTS)
     options.allowHosts = env.LAUNCHDAY_ALLOW_HOSTS.split(',').map((h) => h.trim());
+  if (env.LAUNCHDAY_MAX_MEMORY) options.maxMemory = env.LAUNCHDAY_MAX_MEMORY;
   return options;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../scenario/index.js';
 import { readEnvOptions } from './env-options.js';
 import { assertHostAllowed } from './host-guard.js';
+import { resolveMemoryLimit } from './memory-limit.js';
 import { httpOptionsSchema, runOptionsSchema, zodIssues } from './run-options-schema.js';
 import type { ResolvedRun, ResolvedWorkload, RunOptions } from './types.js';
 
@@ -48,6 +49,7 @@ export function resolveRun(
   const http = resolveHttp(definition, issues);
   const baseUrl = merged.baseUrl ?? definition.baseUrl;
   const allowedHosts = merged.allowHosts ?? [];
+  const maxMemoryBytes = collect(issues, () => resolveMemoryLimit(merged.maxMemory), 0);
   if (baseUrl !== undefined)
     collect(issues, () => assertHostAllowed(new URL(baseUrl), allowedHosts, 'baseUrl'), undefined);
   if (issues.length > 0) throw invalidConfig(issues);
@@ -67,6 +69,7 @@ export function resolveRun(
     outDir: merged.outDir ?? 'reports',
     summaryExport: merged.summaryExport,
     allowedHosts,
+    maxMemoryBytes,
     http,
     workloads,
     thresholdSpec,

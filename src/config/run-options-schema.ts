@@ -21,6 +21,11 @@ export const runOptionsSchema = z
     outDir: z.string().min(1).optional(),
     summaryExport: z.string().min(1).optional(),
     allowHosts: z.array(z.string().min(1)).optional(),
+    maxMemory: z
+      .union([z.int().positive(), z.string().min(1)], {
+        error: "must be a size in bytes or with a unit, e.g. '2GB'",
+      })
+      .optional(),
     // Each executor is checked against its load model's schema when the workloads are planned.
     workloads: z.record(z.string(), z.looseObject({ type: z.string() }).nullable()).optional(),
   })

@@ -27,6 +27,12 @@ export interface RunOptions {
   /** Hosts other than loopback that the run may send requests to. */
   allowHosts?: readonly string[];
   /**
+   * The generator's memory limit (resident memory of the process), bytes or a size such as
+   * '2GB'; near it the memory watchdog stops the run with status `aborted`. Default 90% of the
+   * memory available to the process.
+   */
+  maxMemory?: string | number;
+  /**
    * Per workload name: an executor config that replaces the scenario's, or null to leave the
    * workload out (capacity search drives one workload with its own load levels this way).
    */
@@ -56,6 +62,8 @@ export interface ResolvedRun {
   readonly outDir: string;
   readonly summaryExport: string | undefined;
   readonly allowedHosts: readonly string[];
+  /** The generator's memory limit in bytes (see {@link RunOptions.maxMemory}). */
+  readonly maxMemoryBytes: number;
   readonly http: HttpOptions;
   readonly workloads: readonly ResolvedWorkload[];
   readonly thresholdSpec: ThresholdSpec;

@@ -13,7 +13,12 @@ export const ExitCode = {
   thresholdsFailed: 3,
   /** `compare` found a performance regression. */
   regression: 4,
-  /** The run was interrupted (SIGINT); a partial result was written. */
+  /**
+   * The generator aborted the run to protect itself (memory near its limit) or lost a worker
+   * thread; the result of what was measured until then was written.
+   */
+  aborted: 5,
+  /** The run was interrupted (SIGINT or SIGTERM); a partial result was written. */
   interrupted: 130,
 } as const;
 

@@ -69,6 +69,7 @@ export const resultShape = z.looseObject({
     'passed',
     'thresholds-failed',
     'aborted-by-threshold',
+    'aborted',
     'consistency-failed',
     'interrupted',
   ]),

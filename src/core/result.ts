@@ -11,11 +11,14 @@ export const RESULT_SCHEMA_VERSION = 2;
 /**
  * How a run ended. `consistency-failed`: the target lost writes it had acknowledged (see
  * {@link ConsistencyOutcome}); it outranks a failed threshold, as lost data is worse than slow.
+ * `aborted`: the generator stopped the run to protect itself (its memory watchdog) or lost a
+ * worker thread; `stopReason` says which, and the result holds what was measured until then.
  */
 export type RunStatus =
   | 'passed'
   | 'thresholds-failed'
   | 'aborted-by-threshold'
+  | 'aborted'
   | 'consistency-failed'
   | 'interrupted';
 

@@ -31,6 +31,8 @@ export interface RunFacts {
   readonly interrupted: number;
   /** The acknowledged writes of all workers, merged; `{}` when the journeys recorded none. */
   readonly writes: Readonly<Record<string, WriteLogEntry>>;
+  /** What went wrong with the generator itself (e.g. an overrun), for `generator.reasons`. */
+  readonly generatorProblems: readonly string[];
 }
 
 /**
@@ -65,7 +67,7 @@ export function buildResult(facts: RunFacts): RunResult {
     durationMs: facts.endedAt.getTime() - facts.startedAt.getTime(),
     config: { ...run, interruptedIterations: facts.interrupted },
     environment: facts.environment,
-    generator: judgeGeneratorHealth(metrics, facts.intervals, run.workers),
+    generator: judgeGeneratorHealth(metrics, facts.intervals, run.workers, facts.generatorProblems),
     summary: { metrics: summarizeMetrics(run, metrics), requests: metrics.requestSummaries() },
     thresholds,
     checks: checkOutcomes(metrics),

@@ -12,12 +12,14 @@ export const MAX_MEAN_EVENT_LOOP_UTILIZATION = 0.9;
  * Judges whether the generator kept its schedule well enough for the run's figures to be
  * trusted: a late or saturated generator measures itself, not the target. The first second is a
  * warm-up (connections opening, code compiling) and is left out of the verdict, as are seconds
- * in which nothing started or finished; its figures still count in every metric.
+ * in which nothing started or finished; its figures still count in every metric. `problems` are
+ * what else made the generator's figures incomplete (worker threads terminated on an overrun).
  */
 export function judgeGeneratorHealth(
   metrics: RunMetrics,
   intervals: readonly IntervalPoint[],
   workers: number,
+  problems: readonly string[],
 ): GeneratorHealth {
   const lag = metrics.aggregate('scheduler_lag', {});
   const judged = intervals.filter((point, i) => i > 0 && isActive(point));
@@ -27,7 +29,7 @@ export function judgeGeneratorHealth(
   const utilizations = judged.map((point) => point.generator.eventLoopUtilization);
   const meanUtilization =
     utilizations.reduce((sum, u) => sum + u, 0) / Math.max(1, utilizations.length);
-  const reasons: string[] = [];
+  const reasons: string[] = [...problems];
   if (late.length > judged.length * MAX_LATE_SECONDS_SHARE) {
     reasons.push(
       `in ${late.length} of ${judged.length} seconds, 1% of iterations started more than ` +

@@ -24,6 +24,20 @@ describe('IntervalAssembler', () => {
     ]);
   });
 
+  it('stops waiting for a lost worker, handing on what the others sent', () => {
+    const seen: Array<[number, number[]]> = [];
+    const assembler = new IntervalAssembler(2, (index, list) =>
+      seen.push([index, list.map((s) => s.workerIndex)]),
+    );
+    assembler.add(snapshot(0, 0));
+    assembler.add(snapshot(0, 1));
+    assembler.lost(1);
+    expect(seen).toEqual([
+      [0, [0]],
+      [1, [0]],
+    ]);
+  });
+
   it('stops waiting for a worker after its last snapshot and flushes what is left', () => {
     const seen: number[] = [];
     const assembler = new IntervalAssembler(2, (index) => seen.push(index));

@@ -26,6 +26,12 @@ export class IntervalAssembler {
     this.release();
   }
 
+  /** A worker sends nothing more (it failed or was terminated): stop waiting for it. */
+  lost(workerIndex: number): void {
+    this.running.delete(workerIndex);
+    this.release();
+  }
+
   /** Hands on every interval still pending, complete or not: the run is over. */
   flush(): void {
     const indexes = [...this.pending.keys()].sort((a, b) => a - b);

@@ -8,13 +8,18 @@ import type { IntervalSnapshot } from '../metrics/types.js';
 import type { Output } from '../outputs/types.js';
 import { buildResult } from './build-result.js';
 import { IntervalAssembler } from './interval-assembler.js';
+import { OutputGuard } from './output-guard.js';
 import { planTargetAt } from './plan-target.js';
 import { type PoolOutcome, WorkerPool } from './worker-pool.js';
 
 /** Time given to workers to get going between "start" and interval 0. */
 const START_DELAY_MS = 50;
-/** How long past its planned end a run may go before its workers are terminated. */
-const OVERRUN_MS = 30_000;
+/**
+ * How long past its planned end (gracefulStop included) a run may go before its workers are
+ * terminated. Workers cut off what still runs when gracefulStop ends, so only a worker whose
+ * event loop is blocked (a journey stuck in a synchronous loop) can get here.
+ */
+const OVERRUN_MS = 10_000;
 
 /** What a run needs besides its configuration. */
 export interface EngineOptions {
@@ -25,20 +30,28 @@ export interface EngineOptions {
   readonly environment: Environment;
   /** Amends the result before the outputs see it, e.g. with a consistency check's outcome. */
   readonly afterRun?: (result: RunResult) => Promise<RunResult>;
+  /** Told of a live output that failed; the run goes on without it. Default: stderr. */
+  readonly onOutputProblem?: (message: string) => void;
 }
 
 /**
  * Runs a resolved scenario on worker threads: starts them together, assembles their per-second
  * snapshots, evaluates thresholds live (stopping the run when one with abortOnFail fails), feeds
- * the outputs, and returns the run's result. `stop()` ends a run early and gracefully.
+ * the outputs, and returns the run's result. `stop()` ends a run early and gracefully. Once the
+ * load has started, the run always ends with a result: a worker near its memory limit or lost
+ * aborts it (status `aborted`), a worker that overruns is terminated with a note in
+ * `generator.reasons`, and a failing output is set aside.
  */
 export class RunEngine {
   private readonly metrics: RunMetrics;
   private readonly intervals: IntervalPoint[] = [];
   private readonly journeyErrors: string[] = [];
+  private readonly generatorProblems: string[] = [];
+  private readonly outputs: OutputGuard;
   private thresholdResults: ThresholdResult[] = [];
   private pool: WorkerPool | undefined;
   private startAt = 0;
+  private overran = false;
   private stopped: { status: RunStatus; reason: string } | undefined;
 
   constructor(
@@ -46,9 +59,10 @@ export class RunEngine {
     private readonly options: EngineOptions,
   ) {
     this.metrics = new RunMetrics(run.tags);
+    this.outputs = new OutputGuard(options.outputs, options.onOutputProblem);
   }
 
-  /** Runs to the end (or until stopped) and returns the result; rejects if a worker fails. */
+  /** Runs to the end (or until stopped) and returns the result; rejects only before the load. */
   async execute(): Promise<RunResult> {
     const startedAt = new Date();
     const assembler = new IntervalAssembler(this.run.workers, (index, snapshots) =>
@@ -56,25 +70,29 @@ export class RunEngine {
     );
     const pool = new WorkerPool(this.run, this.options.data, {
       snapshot: (s, last) => assembler.add(s, last),
+      memoryLimit: (reason) => this.abort(`the memory watchdog stopped the run at once: ${reason}`),
+      lost: (workerIndex, reason) => {
+        assembler.lost(workerIndex);
+        if (this.overran) return;
+        this.abort(reason);
+      },
     });
     this.pool = pool;
     try {
       await pool.start();
       this.startAt = epochNow() + START_DELAY_MS;
-      for (const output of this.options.outputs)
-        await output.start?.({ runId: this.options.runId, run: this.run, startAt: this.startAt });
+      await this.outputs.start({ runId: this.options.runId, run: this.run, startAt: this.startAt });
       pool.begin(this.startAt);
       if (this.stopped) pool.stop();
-      const outcome = await withDeadline(
-        pool.done,
-        this.run.maxDurationMs + OVERRUN_MS + START_DELAY_MS,
-        () => pool.terminate(),
+      const timer = setTimeout(
+        () => this.terminateOverrun(),
+        this.startAt + this.run.maxDurationMs + OVERRUN_MS - epochNow(),
       );
+      const outcome = await pool.done.finally(() => clearTimeout(timer));
       assembler.flush();
-      return this.finish(startedAt, outcome);
-    } catch (error) {
+      return await this.finish(startedAt, outcome);
+    } finally {
       await pool.terminate();
-      throw error;
     }
   }
 
@@ -83,6 +101,22 @@ export class RunEngine {
     if (this.stopped !== undefined) return;
     this.stopped = { status, reason };
     this.pool?.stop();
+  }
+
+  /** Stops at once with status `aborted`: what still runs is interrupted. */
+  private abort(reason: string): void {
+    if (this.stopped?.status !== 'aborted') this.stopped = { status: 'aborted', reason };
+    this.pool?.abort();
+  }
+
+  private terminateOverrun(): void {
+    this.overran = true;
+    this.generatorProblems.push(
+      `the run went on ${OVERRUN_MS / 1000} s past its planned end and gracefulStop, so its ` +
+        'worker threads were terminated: a journey blocked its thread (a synchronous loop?); ' +
+        'the figures miss what those threads measured in their last seconds',
+    );
+    void this.pool?.terminate();
   }
 
   private addInterval(index: number, snapshots: IntervalSnapshot[]): void {
@@ -102,12 +136,11 @@ export class RunEngine {
         'aborted-by-threshold',
         `threshold ${failing.key}: ${failing.expression} failed (abortOnFail)`,
       );
-    for (const output of this.options.outputs)
-      output.interval?.(point, {
-        elapsedMs,
-        thresholds: this.thresholdResults,
-        series: this.metrics.latestSeries,
-      });
+    this.outputs.interval(point, {
+      elapsedMs,
+      thresholds: this.thresholdResults,
+      series: this.metrics.latestSeries,
+    });
   }
 
   private async finish(startedAt: Date, { interrupted, writes }: PoolOutcome): Promise<RunResult> {
@@ -128,32 +161,10 @@ export class RunEngine {
       stopped: this.stopped,
       interrupted,
       writes,
+      generatorProblems: this.generatorProblems,
     });
     const amended = (await this.options.afterRun?.(result)) ?? result;
-    for (const output of this.options.outputs) await output.end?.(amended);
+    await this.outputs.end(amended);
     return amended;
-  }
-}
-
-async function withDeadline<T>(
-  work: Promise<T>,
-  ms: number,
-  onTimeout: () => Promise<void>,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void onTimeout();
-      reject(
-        new Error(
-          `the run overran its planned length by ${OVERRUN_MS / 1000} s; its workers were terminated`,
-        ),
-      );
-    }, ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -17,6 +17,8 @@ export interface WorkerInit {
   seed: number;
   http: HttpOptions;
   allowedHosts: readonly string[];
+  /** The process's resident-memory limit the worker's watchdog stops the run at. */
+  maxMemoryBytes: number;
   workloads: readonly ResolvedWorkload[];
 }
 
@@ -25,16 +27,20 @@ export type ToWorker =
   /** Begin the run: interval 0 starts at `startAt` (epoch ms). */
   | { type: 'start'; startAt: number }
   /** Stop scheduling; finish in-flight iterations within each workload's gracefulStop. */
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** Stop at once, without gracefulStop: the run is aborted. */
+  | { type: 'abort' };
 
 /** Messages from a worker to the main thread. */
 export type FromWorker =
   /** The scenario is loaded and the executors are ready. */
   | { type: 'ready' }
   | { type: 'interval'; snapshot: IntervalSnapshot }
+  /** The memory watchdog found memory near its limit (`reason` says which); it is stopping. */
+  | { type: 'memory'; reason: string }
   /**
    * The worker's last interval, with its write log for the whole run; it has stopped all
-   * executors and closed its connections.
+   * executors and aborted what was still in flight.
    */
   | { type: 'done'; snapshot: IntervalSnapshot; interrupted: number; writes: WriteLog }
   | { type: 'fatal'; message: string; stack?: string };

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ScenarioDefinition } from '../scenario/index.js';
+import { MemoryWatchdog } from './memory-watchdog.js';
 import type { FromWorker, ToWorker, WorkerInit } from './types.js';
 import { WorkerRunner } from './worker-runner.js';
 
@@ -18,13 +19,24 @@ try {
   const runner = new WorkerRunner(init, module.default, {
     interval: (snapshot) => send({ type: 'interval', snapshot }),
   });
+  // A journey's stray timer or unawaited promise must not take the thread, and the run, down.
+  process.on('uncaughtException', (error) => runner.uncaughtError(error));
+  process.on('unhandledRejection', (reason) => runner.uncaughtError(reason));
+  const watchdog = new MemoryWatchdog(init.maxMemoryBytes, (reason) => {
+    send({ type: 'memory', reason });
+    runner.abort();
+  });
   port.on('message', (message: ToWorker) => {
     if (message.type === 'stop') runner.stop();
-    else
+    else if (message.type === 'abort') runner.abort();
+    else {
+      watchdog.start();
       runner.run(message.startAt).then((outcome) => {
+        watchdog.stop();
         send({ type: 'done', ...outcome });
         port.close();
       }, fatal);
+    }
   });
   send({ type: 'ready' });
 } catch (error) {

@@ -11,6 +11,13 @@ const READY_TIMEOUT_MS = 60_000;
 /** What the pool reports as the workers run. */
 export interface PoolEvents {
   snapshot(snapshot: IntervalSnapshot, last: boolean): void;
+  /** A worker found memory near its limit: the run must stop at once; `reason` says why. */
+  memoryLimit(reason: string): void;
+  /**
+   * A worker that was running failed (it crashed, ran out of memory, or was terminated): it
+   * sends nothing more; the run must stop at once, keeping what the others measured.
+   */
+  lost(workerIndex: number, reason: string): void;
 }
 
 /** What the workers of a run add up to once all are done. */
@@ -23,7 +30,8 @@ export interface PoolOutcome {
 
 /**
  * The load-generating worker threads of a run: starts them, relays their snapshots, and says
- * when all are done. A worker that fails stops the run with its error.
+ * when all are done. A worker that fails before it is ready fails the start; one that fails
+ * later is reported as lost, and counts as done.
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
@@ -46,7 +54,7 @@ export class WorkerPool {
     }));
   }
 
-  /** Resolves when every worker has finished; rejects with the first worker failure. */
+  /** Resolves when every worker has finished or been lost. */
   done: Promise<PoolOutcome> = Promise.resolve({ interrupted: 0, writes: {} });
 
   /** Tells every worker that interval 0 begins at `startAt` (epoch ms). */
@@ -57,6 +65,11 @@ export class WorkerPool {
   /** Asks every worker to stop scheduling and finish in-flight work within gracefulStop. */
   stop(): void {
     this.post({ type: 'stop' });
+  }
+
+  /** Asks every worker to stop at once, interrupting what still runs. */
+  abort(): void {
+    this.post({ type: 'abort' });
   }
 
   /** Ends every worker at once. */
@@ -80,6 +93,7 @@ export class WorkerPool {
       seed: run.seed,
       http: run.http,
       allowedHosts: run.allowedHosts,
+      maxMemoryBytes: run.maxMemoryBytes,
       workloads: run.workloads,
     };
     const worker = new Worker(WORKER_ENTRY, {
@@ -87,9 +101,13 @@ export class WorkerPool {
       name: `launchday-worker-${workerIndex}`,
     });
     this.workers.push(worker);
+    let isReady = false;
     let markReady: () => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
-      markReady = resolve;
+      markReady = () => {
+        isReady = true;
+        resolve();
+      };
       const timer = setTimeout(
         () => reject(workerFailure(workerIndex, 'did not load the scenario within 60 s')),
         READY_TIMEOUT_MS,
@@ -98,24 +116,31 @@ export class WorkerPool {
       worker.once('error', reject);
     });
     const done = new Promise<void>((resolve, reject) => {
+      let finished = false;
+      const fail = (detail: string) => {
+        if (finished) return;
+        finished = true;
+        if (!isReady) reject(workerFailure(workerIndex, detail));
+        else {
+          this.events.lost(workerIndex, `worker thread ${workerIndex} failed: ${detail}`);
+          resolve();
+        }
+      };
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') markReady();
         else if (message.type === 'interval') this.events.snapshot(message.snapshot, false);
-        else if (message.type === 'fatal')
-          reject(workerFailure(workerIndex, message.stack ?? message.message));
-        else {
+        else if (message.type === 'memory') this.events.memoryLimit(message.reason);
+        else if (message.type === 'fatal') fail(message.stack ?? message.message);
+        else if (!finished) {
+          finished = true;
           this.interrupted += message.interrupted;
           this.writeLogs[workerIndex] = message.writes;
           this.events.snapshot(message.snapshot, true);
           resolve();
         }
       });
-      worker.once('error', (error) =>
-        reject(workerFailure(workerIndex, error.stack ?? error.message)),
-      );
-      worker.once('exit', (code) =>
-        reject(workerFailure(workerIndex, `exited with code ${code} before finishing`)),
-      );
+      worker.once('error', (error) => fail(error.stack ?? error.message));
+      worker.once('exit', (code) => fail(`exited with code ${code} before finishing`));
     });
     ready.catch(() => {});
     done.catch(() => {});

@@ -5,6 +5,7 @@ import { createRuntime, type ExecutorRuntime } from '../executors/index.js';
 import { HttpClient } from '../http/index.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import type { WorkloadRecorder } from '../metrics/workload-recorder.js';
 import type { WriteLog } from '../metrics/write-sampler.js';
 import type { Journey, ScenarioDefinition } from '../scenario/index.js';
 import { JourneyRunner } from './journey-runner.js';
@@ -19,7 +20,7 @@ export interface WorkerSink {
 export interface WorkerOutcome {
   /** The last interval's snapshot. */
   snapshot: IntervalSnapshot;
-  /** Iterations still running when gracefulStop ran out. */
+  /** Iterations still running when gracefulStop ran out (or the run was aborted). */
   interrupted: number;
   /** The thread's acknowledged writes over the whole run. */
   writes: WriteLog;
@@ -32,7 +33,7 @@ export interface WorkerOutcome {
 export class WorkerRunner {
   private readonly metrics: WorkerMetrics;
   private readonly client: HttpClient;
-  private readonly runtimes: ExecutorRuntime[] = [];
+  private readonly workloads: { runtime: ExecutorRuntime; recorder: WorkloadRecorder }[] = [];
   private startAt = 0;
   private nextIndex = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -54,29 +55,53 @@ export class WorkerRunner {
       const journey = journeys[workload.name]?.journey;
       if (journey === undefined)
         throw new Error(`workload ${workload.name} has no journey in the worker's module`);
-      this.runtimes.push(this.createWorkload(workload, journey));
+      this.workloads.push(this.createWorkload(workload, journey));
     }
   }
 
-  /** Starts every workload with interval 0 at `startAt`; resolves when all have finished. */
+  /**
+   * Starts every workload with interval 0 at `startAt`; resolves when all have finished. An
+   * iteration still running when its workload's gracefulStop runs out (or at {@link abort}) is
+   * counted in `interrupted_iterations` and cut off: the last snapshot is taken, then every
+   * request in flight is aborted, so nothing is left waiting and nothing measured after the
+   * end is reported.
+   */
   async run(startAt: number): Promise<WorkerOutcome> {
     this.startAt = startAt;
     this.elu = performance.eventLoopUtilization();
     this.scheduleInterval();
-    for (const runtime of this.runtimes) runtime.start(startAt);
-    const outcomes = await Promise.all(this.runtimes.map((runtime) => runtime.done));
+    for (const { runtime } of this.workloads) runtime.start(startAt);
+    const outcomes = await Promise.all(this.workloads.map(({ runtime }) => runtime.done));
     clearTimeout(this.timer);
-    await this.client.close();
-    const interrupted = outcomes.reduce((sum, outcome) => sum + outcome.interrupted, 0);
-    return { snapshot: this.takeSnapshot(), interrupted, writes: this.metrics.writes.log() };
+    let interrupted = 0;
+    outcomes.forEach((outcome, index) => {
+      this.workloads[index]!.recorder.iterationsInterrupted(outcome.interrupted);
+      interrupted += outcome.interrupted;
+    });
+    const snapshot = this.takeSnapshot();
+    await this.client.destroy();
+    return { snapshot, interrupted, writes: this.metrics.writes.log() };
   }
 
   /** Stops scheduling in every workload; in-flight iterations finish within gracefulStop. */
   stop(): void {
-    for (const runtime of this.runtimes) runtime.stop();
+    for (const { runtime } of this.workloads) runtime.stop();
   }
 
-  private createWorkload(workload: ResolvedWorkload, journey: Journey): ExecutorRuntime {
+  /** Stops every workload at once, without gracefulStop: what still runs is interrupted. */
+  abort(): void {
+    for (const { runtime } of this.workloads) runtime.abort();
+  }
+
+  /** An error no journey awaited: logged with the journey errors; the run goes on. */
+  uncaughtError(error: unknown): void {
+    this.metrics.uncaughtError(error);
+  }
+
+  private createWorkload(
+    workload: ResolvedWorkload,
+    journey: Journey,
+  ): { runtime: ExecutorRuntime; recorder: WorkloadRecorder } {
     const { workerIndex, workerCount, seed, baseUrl, params, data } = this.init;
     const recorder = this.metrics.addWorkload(workload.name);
     const iterationsPerVu = workload.plan.model === 'vus';
@@ -93,7 +118,7 @@ export class WorkerRunner {
       iterationsPerVu,
     });
     const runtime = createRuntime(workload.plan, { workerIndex, workerCount, seed }, runner);
-    return runtime;
+    return { runtime, recorder };
   }
 
   private scheduleInterval(): void {

@@ -112,6 +112,20 @@ describe('the arrival-rate runtime', () => {
     expect(started).toBeLessThan(100);
   });
 
+  it('ends at once on abort(), even during gracefulStop, counting what still runs', async () => {
+    const starter = new Recorder(() => new Promise(() => {}));
+    const { runtime } = launch({ rate: 100, duration: '10s', gracefulStop: '10s' }, starter);
+    runtime.start(epochNow());
+    await delay(100);
+    runtime.stop();
+    const started = starter.runs.length;
+    const abortedAt = epochNow();
+    runtime.abort();
+    expect(await runtime.done).toEqual({ interrupted: started });
+    expect(epochNow() - abortedAt).toBeLessThan(1000);
+    expect(started).toBeGreaterThan(0);
+  });
+
   it('waits no longer than gracefulStop and counts the interrupted iterations', async () => {
     const starter = new Recorder(() => new Promise(() => {}));
     const { runtime } = launch({ rate: 50, duration: '200ms', gracefulStop: '100ms' }, starter);

@@ -73,6 +73,11 @@ class ArrivalRateRuntime implements ExecutorRuntime {
     this.drain.begin(epochNow() + (this.started ? this.plan.gracefulStopMs : 0));
   }
 
+  abort(): void {
+    clearTimeout(this.timer);
+    this.drain.cut();
+  }
+
   private readonly wake = (): void => {
     const now = epochNow() - this.originAt;
     const end = this.plan.durationMs;

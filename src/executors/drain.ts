@@ -37,6 +37,12 @@ export class Drain {
     this.settleAt(deadlineEpochMs);
   }
 
+  /** Ends at once, whatever is pending: what still runs is counted as interrupted. */
+  cut(): void {
+    this.draining = true;
+    this.settle();
+  }
+
   /** Pending work finished: settles if scheduling has ended and nothing is pending. */
   check(): void {
     if (this.draining && !this.settled && this.pending() === 0) this.settle();

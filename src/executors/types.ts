@@ -172,6 +172,11 @@ export interface ExecutorRuntime {
   /** Stops starting new iterations (SIGINT, abortOnFail, or the end of the plan). Idempotent. */
   stop(): void;
   /**
+   * Stops at once, without gracefulStop: `done` resolves now, counting every iteration still
+   * running as interrupted (the memory watchdog). Idempotent; also after {@link stop}.
+   */
+  abort(): void;
+  /**
    * Resolves when scheduling has ended and in-flight iterations have finished, or when
    * gracefulStop has passed after the end (then `interrupted` counts the unfinished ones).
    */

@@ -184,6 +184,21 @@ describe('the VU runtime', () => {
     expect(epochNow()).toBeGreaterThanOrEqual(origin + 150);
   });
 
+  it('ends at once on abort(), without gracefulStop, counting what still runs', async () => {
+    const starter = new Recorder(() => new Promise(() => {}));
+    const { runtime } = launch(
+      { type: 'constant-vus', vus: 3, duration: '10s', gracefulStop: '10s' },
+      starter,
+    );
+    runtime.start(epochNow());
+    await delay(50);
+    const abortedAt = epochNow();
+    runtime.abort();
+    expect(await runtime.done).toEqual({ interrupted: 3 });
+    expect(epochNow() - abortedAt).toBeLessThan(1000);
+    expect(starter.runs).toHaveLength(3);
+  });
+
   it('stops starting iterations on stop()', async () => {
     const starter = new Recorder(() => delay(5));
     const { runtime } = launch({ type: 'constant-vus', vus: 2, duration: '10s' }, starter);

@@ -85,6 +85,11 @@ class VuRuntime implements ExecutorRuntime {
     this.end(epochNow());
   }
 
+  abort(): void {
+    this.end(epochNow());
+    this.drain.cut();
+  }
+
   private readonly tick = (): void => {
     const now = epochNow() - this.originAt;
     const end = this.plan.durationMs;

@@ -3,13 +3,14 @@ import { isMetricName, METRIC_NAMES, METRICS, SYSTEM_TAGS } from './catalogue.js
 
 describe('metric catalogue', () => {
   it('holds the k6 built-ins and launchday additions with their types and units', () => {
-    expect(METRIC_NAMES).toHaveLength(19);
+    expect(METRIC_NAMES).toHaveLength(20);
     expect(METRICS.http_req_duration).toMatchObject({ type: 'trend', unit: 'time' });
     expect(METRICS.http_req_duration_uncorrected).toMatchObject({ type: 'trend', unit: 'time' });
     expect(METRICS.scheduler_lag).toMatchObject({ type: 'trend', unit: 'time' });
     expect(METRICS.http_req_failed.type).toBe('rate');
     expect(METRICS.checks.type).toBe('rate');
     expect(METRICS.dropped_iterations.type).toBe('counter');
+    expect(METRICS.interrupted_iterations.type).toBe('counter');
     expect(METRICS.vus_max.type).toBe('gauge');
     expect(METRICS.data_received).toMatchObject({ type: 'counter', unit: 'data' });
     for (const name of METRIC_NAMES) expect(METRICS[name].description).not.toBe('');

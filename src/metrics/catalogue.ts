@@ -54,6 +54,13 @@ export const METRICS = Object.freeze({
     unit: 'none',
     description: 'Planned iterations not started because the in-flight limit was reached.',
   },
+  interrupted_iterations: {
+    type: 'counter',
+    unit: 'none',
+    description:
+      'Iterations cut off when gracefulStop ran out (or the run was aborted): their requests ' +
+      'were aborted and they are not in iterations.',
+  },
   scheduler_lag: trendOfTime('How late iterations started compared with their planned time.'),
   vus: { type: 'gauge', unit: 'none', description: 'Virtual users running iterations.' },
   vus_max: { type: 'gauge', unit: 'none', description: 'Virtual users allocated.' },

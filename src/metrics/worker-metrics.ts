@@ -6,7 +6,10 @@ import type {
   Tags,
   WorkloadState,
 } from './types.js';
-import { WorkloadRecorder } from './workload-recorder.js';
+import { describeError, WorkloadRecorder } from './workload-recorder.js';
+
+const MAX_UNCAUGHT_MESSAGES = 5;
+
 import { WriteSampler } from './write-sampler.js';
 
 /**
@@ -20,6 +23,7 @@ export class WorkerMetrics implements RequestRecorderFactory {
   readonly writes = new WriteSampler();
   private readonly requests = new Map<string, RequestSeries>();
   private readonly workloads = new Map<string, WorkloadRecorder>();
+  private readonly uncaught: string[] = [];
 
   constructor(
     private readonly workerIndex: number,
@@ -48,6 +52,15 @@ export class WorkerMetrics implements RequestRecorderFactory {
     return recorder;
   }
 
+  /**
+   * An error no journey awaited (thrown in a timer, a rejection nobody handled): logged with
+   * the journey errors of the interval, the first few only; the run goes on.
+   */
+  uncaughtError(error: unknown): void {
+    if (this.uncaught.length < MAX_UNCAUGHT_MESSAGES)
+      this.uncaught.push(`uncaught in a journey: ${describeError(error)}`);
+  }
+
   /** Drains everything recorded since the last call into the snapshot of interval `index`. */
   snapshot(index: number, eventLoopUtilization: number): IntervalSnapshot {
     const series: SeriesDelta[] = [];
@@ -55,6 +68,7 @@ export class WorkerMetrics implements RequestRecorderFactory {
     const workloads: Record<string, WorkloadState> = {};
     for (const request of this.requests.values()) request.drain(series);
     for (const [name, recorder] of this.workloads) workloads[name] = recorder.drain(series, errors);
+    errors.push(...this.uncaught.splice(0));
     return {
       workerIndex: this.workerIndex,
       index,

@@ -12,6 +12,7 @@ export class WorkloadRecorder implements CheckRecorder {
   private started = 0;
   private completed = 0;
   private dropped = 0;
+  private interrupted = 0;
   private journeyErrors = 0;
   private active = 0;
   private peakActive = 0;
@@ -36,12 +37,18 @@ export class WorkloadRecorder implements CheckRecorder {
     this.iterationDuration.record(durationUs);
     if (error === undefined) return;
     this.journeyErrors++;
-    if (this.errorMessages.length < MAX_ERROR_MESSAGES) this.errorMessages.push(describe(error));
+    if (this.errorMessages.length < MAX_ERROR_MESSAGES)
+      this.errorMessages.push(describeError(error));
   }
 
   /** An iteration was dropped because maxInFlight iterations were running. */
   iterationDropped(): void {
     this.dropped++;
+  }
+
+  /** `count` iterations still running were cut off at the end of the run (gracefulStop). */
+  iterationsInterrupted(count: number): void {
+    this.interrupted += count;
   }
 
   recordCheck(name: string, passed: boolean): void {
@@ -81,6 +88,13 @@ export class WorkloadRecorder implements CheckRecorder {
     }
     if (this.dropped > 0)
       out.push({ metric: 'dropped_iterations', tags, kind: 'counter', count: this.dropped });
+    if (this.interrupted > 0)
+      out.push({
+        metric: 'interrupted_iterations',
+        tags,
+        kind: 'counter',
+        count: this.interrupted,
+      });
     for (const [check, { passes, total }] of this.checks) {
       if (total > 0)
         out.push({ metric: 'checks', tags: { ...tags, check }, kind: 'rate', passes, total });
@@ -97,7 +111,7 @@ export class WorkloadRecorder implements CheckRecorder {
   }
 
   private reset(): void {
-    this.started = this.completed = this.dropped = this.journeyErrors = 0;
+    this.started = this.completed = this.dropped = this.interrupted = this.journeyErrors = 0;
     this.peakActive = this.active;
     this.errorMessages.length = 0;
     this.iterationDuration.reset();
@@ -106,7 +120,8 @@ export class WorkloadRecorder implements CheckRecorder {
   }
 }
 
-function describe(error: unknown): string {
+/** The first lines of an error's stack (or the value as text), for the journey error log. */
+export function describeError(error: unknown): string {
   if (error instanceof Error)
     return error.stack?.split('\n').slice(0, 3).join('\n') ?? error.message;
   return String(error);

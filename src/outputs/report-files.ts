@@ -4,7 +4,7 @@ import { loadReportAssets, renderHtmlReport } from '../report/html/index.js';
 import { renderJUnitReport } from '../report/junit-report.js';
 import { renderMarkdownReport } from '../report/markdown-report.js';
 import { writeFileAtomic } from './atomic-file.js';
-import type { Output, ReportFilePaths } from './types.js';
+import type { ReportFilePaths } from './types.js';
 
 /** The report files' names inside a run's folder, beside result.json. */
 export const REPORT_FILE_NAMES: Readonly<ReportFilePaths> = Object.freeze({
@@ -14,7 +14,7 @@ export const REPORT_FILE_NAMES: Readonly<ReportFilePaths> = Object.freeze({
 });
 
 /** Where {@link writeReportFiles} writes into `dir`. */
-export function reportFilePaths(dir: string): ReportFilePaths {
+function reportFilePaths(dir: string): ReportFilePaths {
   return {
     html: join(dir, REPORT_FILE_NAMES.html),
     markdown: join(dir, REPORT_FILE_NAMES.markdown),
@@ -26,7 +26,7 @@ export function reportFilePaths(dir: string): ReportFilePaths {
  * Renders `result` as report.html, report.md and junit.xml and writes them into `dir` (created
  * when missing), each atomically; returns their paths. The renderers are deterministic, so the
  * same result gives byte-identical files: `launchday report` reproduces what `launchday run`
- * wrote. Called by {@link ReportFilesOutput} and the `report` command.
+ * wrote. Called after every run and by the `report` command.
  */
 export async function writeReportFiles(result: RunResult, dir: string): Promise<ReportFilePaths> {
   const paths = reportFilePaths(dir);
@@ -37,17 +37,4 @@ export async function writeReportFiles(result: RunResult, dir: string): Promise<
     writeFileAtomic(paths.junit, renderJUnitReport(result)),
   ]);
   return paths;
-}
-
-/**
- * The output that writes the report files into the run's folder when the run ends, also for a
- * stopped run's partial result. Placed after the JSON result output, so result.json is on disk
- * even if rendering a report fails.
- */
-export class ReportFilesOutput implements Output {
-  constructor(private readonly runDir: string) {}
-
-  async end(result: RunResult): Promise<void> {
-    await writeReportFiles(result, this.runDir);
-  }
 }

@@ -74,6 +74,7 @@ export function buildResolvedRun(): ResolvedRun {
     outDir: 'reports',
     summaryExport: undefined,
     allowedHosts: [],
+    maxMemoryBytes: 8_000_000_000,
     http: DEFAULT_HTTP_OPTIONS,
     workloads: [
       { name: 'signups', plan: signupPlan(durationMs), tags: {} },
@@ -122,6 +123,7 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     stopped: options.stopped,
     interrupted: 0,
     writes,
+    generatorProblems: [],
   });
   if (options.consistency === undefined) return result;
   const checkedAt = new Date(endedAt.getTime() + 2000);

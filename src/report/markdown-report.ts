@@ -16,6 +16,7 @@ const VERDICT: Readonly<Record<RunStatus, string>> = {
   passed: '✅ Passed',
   'thresholds-failed': '❌ Thresholds failed',
   'aborted-by-threshold': '🛑 Aborted by a threshold',
+  aborted: '🛑 Aborted by the generator',
   'consistency-failed': '❌ Acknowledged writes lost',
   interrupted: '⚠️ Interrupted',
 };

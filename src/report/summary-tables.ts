@@ -56,7 +56,8 @@ const WORKLOAD_HEADER = [
 /**
  * The per-workload table: iterations started (per-second points), completed (the `iterations`
  * series), dropped, journey errors, and the peak in-flight and VU counts of any second; then a
- * total line from `summary.metrics` (`iterations`, `dropped_iterations`).
+ * total line from `summary.metrics` (`iterations`, `dropped_iterations`,
+ * `interrupted_iterations`).
  */
 export function renderWorkloadTable(result: RunResult, ansi: Ansi): string[] {
   const stats = workloadStats(result);
@@ -80,9 +81,11 @@ export function renderWorkloadTable(result: RunResult, ansi: Ansi): string[] {
     const summary = metrics[key];
     return summary?.kind === 'counter' ? summary.count : 0;
   };
+  const interrupted = count('interrupted_iterations');
+  const cutOff = interrupted > 0 ? `, ${interrupted} interrupted at gracefulStop` : '';
   lines.push(
     ansi.dim(
-      `all workloads: ${count('iterations')} iterations completed, ${count('dropped_iterations')} dropped`,
+      `all workloads: ${count('iterations')} iterations completed, ${count('dropped_iterations')} dropped${cutOff}`,
     ),
   );
   return lines;

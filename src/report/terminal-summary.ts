@@ -11,6 +11,7 @@ const STATUS_STYLE: Readonly<Record<RunStatus, keyof Ansi>> = {
   passed: 'green',
   'thresholds-failed': 'red',
   'aborted-by-threshold': 'red',
+  aborted: 'red',
   'consistency-failed': 'red',
   interrupted: 'yellow',
 };

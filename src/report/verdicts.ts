@@ -19,6 +19,7 @@ export const STATUS_LABELS: Readonly<Record<RunStatus, string>> = Object.freeze(
   passed: 'passed',
   'thresholds-failed': 'thresholds failed',
   'aborted-by-threshold': 'aborted by threshold',
+  aborted: 'aborted',
   'consistency-failed': 'FAILED: the target lost acknowledged writes',
   interrupted: 'interrupted',
 });

@@ -9,6 +9,7 @@ const STATUS_TONE: Readonly<Record<RunStatus, string>> = {
   passed: 'pass',
   'thresholds-failed': 'fail',
   'aborted-by-threshold': 'fail',
+  aborted: 'fail',
   'consistency-failed': 'fail',
   interrupted: 'warn',
 };

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { expect } from 'vitest';
+
+const schema = JSON.parse(
+  readFileSync(new URL('../../schemas/result.schema.json', import.meta.url), 'utf8'),
+);
+const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
+
+/** Asserts that `result` is valid against schemas/result.schema.json, naming what is not. */
+export function expectValidResult(result: unknown): void {
+  expect(validate(result), JSON.stringify(validate.errors, null, 2)).toBe(true);
+}
