@@ -1,6 +1,6 @@
-import { assertHostAllowed } from '../config/host-guard.js';
 import { parseDuration } from '../core/duration.js';
 import { isLaunchdayError, LaunchdayError } from '../core/errors.js';
+import { assertHostAllowed } from '../http/host-guard.js';
 import { prometheusRemoteWrite, prometheusScrape } from './prometheus/index.js';
 import type { Output } from './types.js';
 

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { runCapacity } from '../../capacity/run-capacity.js';
 import type { CapacityStep } from '../../capacity/types.js';
 import { outputsFromSpecs } from '../../outputs/out-spec.js';
+import { runCapacity } from '../../workflows/capacity/run-capacity.js';
 import {
   collect,
   positiveNumber,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { exitOf, spawnTarget } from '../../rehearse/target-child.js';
+import { exitOf, spawnTarget } from '../../workflows/rehearse/target-child.js';
 import type { SetExitCode } from '../program.js';
 
 /**
