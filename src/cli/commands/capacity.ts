@@ -11,8 +11,8 @@ import {
   workerCounts,
 } from '../flag-parsers.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
-import type { SetExitCode } from '../program.js';
 import { allowedHosts, withGracefulStop } from '../run-session.js';
+import type { SetExitCode } from '../types.js';
 
 interface CapacityFlags extends RunFlags {
   slo: string[];
