@@ -36,12 +36,6 @@ export {
 } from './outputs/prometheus/index.js';
 export { writeReportFiles } from './outputs/report-files.js';
 export type { LiveState, Output, ReportFilePaths, RunStart } from './outputs/types.js';
-export {
-  builtInScenarios,
-  type RehearseOptions,
-  type RehearseOutcome,
-  rehearse,
-} from './rehearse/index.js';
 export type {
   JourneyContext,
   ParamSpecs,
@@ -52,3 +46,9 @@ export type {
   WorkloadDefinition,
 } from './scenario/index.js';
 export { defineScenario, param } from './scenario/index.js';
+export {
+  builtInScenarios,
+  type RehearseOptions,
+  type RehearseOutcome,
+  rehearse,
+} from './workflows/rehearse/index.js';

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { TargetConfigSchema } from './config.js';
 import { runSeedCommand } from './seed-command.js';
 import { runStartCommand } from './start-command.js';
+import { describeStores } from './store/index.js';
 
 /**
  * The feed service's command line, run as `launchday target …` (the launchday CLI starts this
@@ -20,6 +21,10 @@ export async function runTargetCli(argv: readonly string[]): Promise<number> {
     .description('serve the feed service; stops gracefully on SIGTERM or SIGINT')
     .option('--host <host>', `interface to listen on (default ${defaults.host})`)
     .option('--port <n>', `port to listen on, 0 for any free one (default ${defaults.port})`)
+    .option(
+      '--store <name>',
+      `where the data lives: ${describeStores()} (default ${defaults.store})`,
+    )
     .option(
       '--db <file>',
       `SQLite file, created when missing, or :memory: (default ${defaults.db})`,

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { faultsMessage, isFaultsMessage, WORKER_CONFIG_ENV } from './cluster-messages.js';
 import type { TargetConfig } from './config.js';
 import { serveClusterMetrics } from './metrics/cluster-metrics.js';
-import { openSqliteStore } from './store/index.js';
+import { openStore } from './store/index.js';
 
 const WORKER_ENTRY = fileURLToPath(new URL('./cluster-worker.js', import.meta.url));
 
@@ -24,7 +24,7 @@ export async function startCluster(
   config: TargetConfig,
   log: (line: string) => void,
 ): Promise<RunningCluster> {
-  await openSqliteStore({ path: config.db, sync: config.sync }).close();
+  await (await openStore(config)).close();
   cluster.setupPrimary({ exec: WORKER_ENTRY, args: [] });
   serveClusterMetrics();
   let stopping = false;

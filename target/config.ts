@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_STORE } from './store/registry.js';
 
 /** Faults injected into `/v1` requests for rehearsals; every field 0 means no fault. */
 export const FaultSpecSchema = z
@@ -39,6 +40,8 @@ export const TargetConfigSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   /** 0 picks a free port. */
   port: int(0, 65_535).default(8080),
+  /** Where the data lives, by the name of a registered store (see store/registry.ts). */
+  store: z.string().min(1).default(DEFAULT_STORE),
   /** The SQLite file, or `:memory:` (one worker only). */
   db: z.string().min(1).default('launchday-target.db'),
   /** `synchronous` of SQLite: `normal` survives a killed process, `full` also a power cut. */

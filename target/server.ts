@@ -5,7 +5,7 @@ import type { TargetConfig } from './config.js';
 import { createFaultController } from './faults/fault-controller.js';
 import { createFeedMetrics } from './metrics/feed-metrics.js';
 import { createRegistry } from './metrics/registry.js';
-import { instrumentStore, openSqliteStore } from './store/index.js';
+import { instrumentStore, openStore } from './store/index.js';
 import type { FaultController, MetricsCollector } from './types.js';
 
 /** A listening feed service in this process. */
@@ -32,7 +32,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const registry = createRegistry();
   const metrics = createFeedMetrics(registry);
-  const rawStore = openSqliteStore({ path: config.db, sync: config.sync });
+  const rawStore = await openStore(config);
   const store = instrumentStore(rawStore, metrics);
   const faults = createFaultController(config.faults);
   role.shareFaults?.(faults);

@@ -1,5 +1,6 @@
 import { TARGET_ENV, type TargetConfig, TargetConfigSchema } from './config.js';
 import { parseFaultSpec } from './faults/fault-spec.js';
+import { describeStores, findStore } from './store/index.js';
 
 /** One bad setting: the flag (or environment variable) and what is wrong with it. */
 export interface SettingIssue {
@@ -35,6 +36,7 @@ export function resolveTargetConfig(flags: StartFlags, env: NodeJS.ProcessEnv): 
   const issues: SettingIssue[] = [];
   const input: Record<string, unknown> = {
     host: flags.host,
+    store: flags.store,
     db: flags.db,
     sync: flags.sync,
     secret: env[TARGET_ENV.secret] || undefined,
@@ -55,6 +57,7 @@ export function resolveTargetConfig(flags: StartFlags, env: NodeJS.ProcessEnv): 
       issues.push({ setting: '--faults', message: (error as Error).message });
     }
   }
+  issues.push(...storeIssues(flags.store));
   const parsed = TargetConfigSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -68,6 +71,14 @@ export function resolveTargetConfig(flags: StartFlags, env: NodeJS.ProcessEnv): 
     ]);
   }
   return parsed.data;
+}
+
+/** The problem with `--store NAME` when no store is registered under NAME. */
+function storeIssues(name: string | undefined): SettingIssue[] {
+  if (name === undefined || findStore(name) !== undefined) return [];
+  return [
+    { setting: '--store', message: `"${name}" is not a store; the stores: ${describeStores()}` },
+  ];
 }
 
 function settingName(path: readonly PropertyKey[]): string {

@@ -13,9 +13,9 @@ import {
   STEP_COLUMNS,
   sustainableText,
 } from '../src/capacity/report/tables.js';
-import { writeCapacityReport } from '../src/capacity/report/write-report.js';
 import type { CapacityReport } from '../src/capacity/types.js';
 import { loadReportAssets, type ReportAssets } from '../src/report/html/index.js';
+import { writeCapacityReport } from '../src/workflows/capacity/write-report.js';
 import type { BrowserElement, Watched } from './support/browser-page.js';
 import * as browserPage from './support/browser-page.js';
 import { tempDir } from './support/cli.js';

@@ -2,12 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunResult } from '../src/core/result.js';
-import { buildRunResult } from '../src/report/fixtures.js';
 import * as variations from '../src/report/html/fixture-variations.js';
 import { loadReportAssets, type ReportAssets, renderHtmlReport } from '../src/report/html/index.js';
 import type { BrowserElement, Watched } from './support/browser-page.js';
 import * as browserPage from './support/browser-page.js';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
+import { buildRunResult } from './support/run-result-fixture.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 browserPage.describeInChromium('report.html', (chromium) => {

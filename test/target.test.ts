@@ -105,8 +105,11 @@ describe('launchday target start', () => {
       '0',
       '--faults',
       'latency=fast',
+      '--store',
+      'postgres',
     ]);
     expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toContain('--store: "postgres" is not a store; the stores: sqlite (');
     expect(outcome.stderr).toContain('--port');
     expect(outcome.stderr).toContain('--workers');
     expect(outcome.stderr).toContain('--faults');

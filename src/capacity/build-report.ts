@@ -1,13 +1,13 @@
 import { peakDemand } from './forecast.js';
 import { findKnee } from './knee.js';
 import { planCapacity } from './plan.js';
-import type { SearchOutcome } from './search.js';
 import type {
   CapacityPlan,
   CapacityReport,
   CapacityStep,
   Forecast,
   ScalingPoint,
+  SearchOutcome,
   Slo,
 } from './types.js';
 import { fitUsl } from './usl.js';

@@ -1,7 +1,6 @@
 import { stepBreaks } from './slo.js';
-import type { WindowMeasurement } from './step-collector.js';
 import { littleConcurrency } from './sustainable.js';
-import type { CapacityStep, Slo, TargetUsage } from './types.js';
+import type { CapacityStep, Slo, TargetUsage, WindowMeasurement } from './types.js';
 
 /**
  * The {@link CapacityStep} of a measured window: rates per second of its measured seconds,

@@ -5,6 +5,8 @@
  * capacity.json holds. Rates are per second, latencies in milliseconds, shares in [0, 1].
  */
 
+import type { HdrHistogram } from '../metrics/hdr-histogram.js';
+
 /** One `--slo`: a latency percentile bound or an error-rate bound. */
 export type Slo =
   | {
@@ -203,4 +205,42 @@ export interface CapacityReport {
   readonly scalingUsl: UslFit | null;
   /** What the answers assume, a sentence each. */
   readonly assumptions: readonly string[];
+}
+
+/** One load level of a run, in whole seconds since the run's start. */
+export interface StepWindow {
+  /** The arrival rate asked for during the window (iterations/s). */
+  readonly offered: number;
+  /** The window's first second. */
+  readonly startS: number;
+  /** Seconds at its start that are not measured (the warm-up). */
+  readonly warmupS: number;
+  /** The second after its last. */
+  readonly endS: number;
+}
+
+/** What one window measured over its seconds after the warm-up. */
+export interface WindowMeasurement {
+  readonly window: StepWindow;
+  /** Seconds measured so far (less than planned when the run stopped early). */
+  seconds: number;
+  requests: number;
+  failed: number;
+  /** Iterations of the workload under test: completed, and dropped (maxInFlight reached). */
+  completed: number;
+  dropped: number;
+  /** Latency of every request (µs, from the planned send time). */
+  readonly latency: HdrHistogram;
+  /** Per request name: requests and latency. */
+  readonly byName: Map<string, { requests: number; latency: HdrHistogram }>;
+}
+
+/** What a search measured: the breakpoint, every staircase level, the overload runs. */
+export interface SearchOutcome {
+  readonly breakpoint: number;
+  /** Staircase and refinement levels, by offered rate. */
+  readonly steps: readonly CapacityStep[];
+  /** The highest sustainable level at or below the first broken one, or null. */
+  readonly sustainable: CapacityStep | null;
+  readonly overload: readonly OverloadResult[];
 }

@@ -8,9 +8,7 @@ import { registerRun } from './commands/run.js';
 import { registerTarget } from './commands/target.js';
 import { registerValidate } from './commands/validate.js';
 import { reportError } from './report-error.js';
-
-/** How a command reports its exit code to {@link runCli}. */
-export type SetExitCode = (code: number) => void;
+import type { SetExitCode } from './types.js';
 
 /** Builds the `launchday` command line: one small file per command under commands/. */
 export function buildProgram(setExitCode: SetExitCode): Command {

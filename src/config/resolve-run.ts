@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { type Issue, isLaunchdayError, LaunchdayError } from '../core/errors.js';
 import { type ExecutorConfig, planExecutor } from '../executors/index.js';
+import { assertHostAllowed } from '../http/host-guard.js';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../http/index.js';
 import { parseThresholds } from '../metrics/threshold-parser.js';
 import type { ThresholdSpec } from '../metrics/threshold-types.js';
@@ -16,7 +17,6 @@ import {
   workloadsIssues,
 } from '../scenario/index.js';
 import { readEnvOptions } from './env-options.js';
-import { assertHostAllowed } from './host-guard.js';
 import { resolveMemoryLimit } from './memory-limit.js';
 import { httpOptionsSchema, runOptionsSchema, zodIssues } from './run-options-schema.js';
 import type { ResolvedRun, ResolvedWorkload, RunOptions } from './types.js';

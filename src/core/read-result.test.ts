@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRunResult } from '../report/fixtures.js';
+import { buildRunResult } from '../../test/support/run-result-fixture.js';
 import { LAUNCHDAY_VERSION } from './environment.js';
 import { isLaunchdayError, type LaunchdayError } from './errors.js';
 import { readResult } from './read-result.js';

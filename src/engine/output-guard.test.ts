@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildRunResult } from '../../test/support/run-result-fixture.js';
 import type { Output } from '../outputs/types.js';
-import { buildRunResult } from '../report/fixtures.js';
 import { OutputGuard } from './output-guard.js';
 
 describe('OutputGuard', () => {

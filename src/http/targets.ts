@@ -1,6 +1,6 @@
-import { assertHostAllowed } from '../config/host-guard.js';
 import { LaunchdayError } from '../core/errors.js';
 import type { ConnectionPool } from './connection-pool.js';
+import { assertHostAllowed } from './host-guard.js';
 
 /**
  * Where one URL string goes: its origin's pool and its path, parsed once and cached. The URL is

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { buildResolvedRun, buildRunResult } from '../../test/support/run-result-fixture.js';
 import type { ThresholdResult } from '../metrics/threshold-types.js';
 import { stripAnsi, visibleWidth } from '../report/ansi.js';
-import { buildResolvedRun, buildRunResult } from '../report/fixtures.js';
 import { ConsoleProgress } from './console-progress.js';
 
 const { intervals } = buildRunResult();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLaunchdayError, type LaunchdayError } from '../core/errors.js';
+import { OUTPUT_KINDS } from './out-registry.js';
 import { OUT_SPEC_FORMS, outputsFromSpecs, parseOutSpec } from './out-spec.js';
 import { PrometheusRemoteWriteOutput, PrometheusScrapeOutput } from './prometheus/index.js';
 
@@ -45,7 +46,10 @@ describe('parseOutSpec', () => {
   });
 
   it.each([
-    ['influxdb=http://127.0.0.1:8086', "unknown output 'influxdb'"],
+    [
+      'influxdb=http://127.0.0.1:8086',
+      "unknown output 'influxdb' (the outputs are prometheus-rw, prometheus)",
+    ],
     ['prometheus-rw', 'prometheus-rw needs the receiver URL'],
     ['prometheus-rw=127.0.0.1:9090', "'127.0.0.1:9090' is not an http(s) URL"],
     ['prometheus-rw=ftp://127.0.0.1/write', "'ftp://127.0.0.1/write' is not an http(s) URL"],
@@ -76,5 +80,23 @@ describe('outputsFromSpecs', () => {
     expect(() =>
       outputsFromSpecs(['prometheus=:9464', 'prometheus=nope'], { allowedHosts: [] }),
     ).toThrow("--out 'prometheus=nope'");
+  });
+});
+
+describe('OUTPUT_KINDS', () => {
+  it.each(OUTPUT_KINDS.map((kind) => [kind.name, kind] as const))(
+    '%s: its example parses to its kind and builds an output, and help shows its form',
+    (name, kind) => {
+      const spec = parseOutSpec(kind.example, []);
+      expect(spec.kind).toBe(name);
+      expect(kind.example.startsWith(`${name}=`)).toBe(true);
+      expect(outputsFromSpecs([kind.example], { allowedHosts: [] })).toHaveLength(1);
+      expect(OUT_SPEC_FORMS).toContain(`${kind.form} (${kind.description}, e.g. ${kind.example})`);
+    },
+  );
+
+  it('has one output per name', () => {
+    const names = OUTPUT_KINDS.map((kind) => kind.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

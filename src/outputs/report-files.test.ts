@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRunResult } from '../report/fixtures.js';
+import { buildRunResult } from '../../test/support/run-result-fixture.js';
 import { loadReportAssets, renderHtmlReport } from '../report/html/index.js';
 import { renderJUnitReport } from '../report/junit-report.js';
 import { renderMarkdownReport } from '../report/markdown-report.js';

@@ -46,3 +46,41 @@ export interface ReportFilePaths {
   /** junit.xml: thresholds and checks as test cases for CI. */
   readonly junit: string;
 }
+
+/** What the outputs built from `--out` specs need besides their specs. */
+export interface OutSpecContext {
+  /** The run's `--allow-host` list: remote-write hosts other than loopback must be on it. */
+  readonly allowedHosts: readonly string[];
+  /** Where the outputs report trouble (remote-write failures), one sentence each. */
+  readonly onProblem?: (message: string) => void;
+}
+
+/** What an {@link OutputKind}'s parser is given besides the text after `NAME=`. */
+export interface OutParseContext {
+  /** The run's `--allow-host` list, for outputs that send to a host. */
+  readonly allowedHosts: readonly string[];
+  /** Throws the usage error of the spec being parsed (exit code 2), saying `why`. */
+  fail(why: string): never;
+}
+
+/**
+ * One output that `--out NAME=VALUE` can build, registered in `OUTPUT_KINDS`
+ * (out-registry.ts): its name, what help and errors say of it, its spec parser and its
+ * factory. `Spec` is the parsed spec, whose `kind` is the name.
+ */
+export interface OutputKind<Spec extends { readonly kind: string }> {
+  readonly name: Spec['kind'];
+  /** The spec's form, e.g. `prometheus-rw=URL`. */
+  readonly form: string;
+  /** What the output does, in a few words, e.g. `Prometheus remote write`. */
+  readonly description: string;
+  /** A spec that parses, e.g. `prometheus-rw=http://127.0.0.1:9090/api/v1/write`. */
+  readonly example: string;
+  /**
+   * Parses the text after `NAME=` (empty when the spec has no `=`); throws with
+   * `context.fail(why)` when it is not valid. Called before any load is sent.
+   */
+  parse(value: string, context: OutParseContext): Spec;
+  /** Builds the output of a parsed spec, once per run. */
+  create(spec: Spec, context: OutSpecContext): Output;
+}

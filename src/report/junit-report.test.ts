@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { buildRunResult } from '../../test/support/run-result-fixture.js';
 import type { ConsistencyKind, RunResult } from '../core/result.js';
-import { buildRunResult } from './fixtures.js';
 import { renderJUnitReport } from './junit-report.js';
 
 type Attributes = Record<string, string>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildRunResult } from './fixtures.js';
+import { buildRunResult } from '../../test/support/run-result-fixture.js';
 
 const schema = JSON.parse(
   readFileSync(new URL('../../schemas/result.schema.json', import.meta.url), 'utf8'),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { buildRunResult } from '../../test/support/run-result-fixture.js';
 import type { MetricSummary } from '../core/result.js';
-import { buildRunResult } from './fixtures.js';
 import { toK6SummaryExport } from './summary-export.js';
 
 const result = buildRunResult();

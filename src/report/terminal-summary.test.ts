@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildRunResult, FIXTURE_LOST_USERS } from '../../test/support/run-result-fixture.js';
 import type { ConsistencyOutcome, RunResult } from '../core/result.js';
 import { stripAnsi } from './ansi.js';
-import { buildRunResult, FIXTURE_LOST_USERS } from './fixtures.js';
 import { formatMs } from './format.js';
 import { renderTerminalSummary } from './terminal-summary.js';
 

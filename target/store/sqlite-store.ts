@@ -6,7 +6,7 @@ import { createFollowMethods, createFollowWriter } from './sqlite-follows.js';
 import { createPendingFollowMethods } from './sqlite-pending-follows.js';
 import { createPostMethods } from './sqlite-posts.js';
 import { createTimelineMethods } from './sqlite-timelines.js';
-import type { Store } from './types.js';
+import type { Store, StoreFactory } from './types.js';
 
 /** Where the SQLite store lives and how hard it syncs. */
 export interface SqliteStoreOptions {
@@ -39,6 +39,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     throw error;
   }
 }
+
+/** The SQLite store in the registry, `--store sqlite`: `--db` is its file. */
+export const SQLITE_STORE: StoreFactory = {
+  name: 'sqlite',
+  description: 'a SQLite file through better-sqlite3, or :memory:',
+  open: async ({ db, sync }) => openSqliteStore({ path: db, sync }),
+};
 
 function configure(db: Database.Database, options: SqliteStoreOptions): void {
   if (options.path !== ':memory:') {

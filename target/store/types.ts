@@ -212,3 +212,22 @@ export interface ImportCounts {
  * seeding owns the file and does nothing else meanwhile.
  */
 export type ImportPopulation = (path: string, population: SeedPopulation) => ImportCounts;
+
+/** Where a store keeps its data and how hard it syncs: the service's `--db` and `--sync`. */
+export interface StoreLocation {
+  /** The database: a file or `:memory:` for SQLite. */
+  readonly db: string;
+  readonly sync: 'normal' | 'full';
+}
+
+/**
+ * One way to keep the feed's data, registered in `STORES` (registry.ts) under the name that
+ * `launchday target start --store NAME` chooses it by.
+ */
+export interface StoreFactory {
+  readonly name: string;
+  /** What it is, in a few words, for help and errors. */
+  readonly description: string;
+  /** Opens the store at `location`, creating or migrating its schema; the caller closes it. */
+  open(location: StoreLocation): Promise<Store>;
+}

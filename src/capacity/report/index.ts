@@ -8,4 +8,3 @@ export type {
   CapacitySeries,
   ChartMarker,
 } from './types.js';
-export { type CapacityReportFiles, writeCapacityReport } from './write-report.js';

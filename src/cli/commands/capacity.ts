@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { runCapacity } from '../../capacity/run-capacity.js';
 import type { CapacityStep } from '../../capacity/types.js';
 import { outputsFromSpecs } from '../../outputs/out-spec.js';
+import { runCapacity } from '../../workflows/capacity/run-capacity.js';
 import {
   collect,
   positiveNumber,
@@ -11,8 +11,8 @@ import {
   workerCounts,
 } from '../flag-parsers.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
-import type { SetExitCode } from '../program.js';
 import { allowedHosts, withGracefulStop } from '../run-session.js';
+import type { SetExitCode } from '../types.js';
 
 interface CapacityFlags extends RunFlags {
   slo: string[];

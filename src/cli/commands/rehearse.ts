@@ -1,10 +1,10 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_REHEARSAL, rehearse } from '../../rehearse/index.js';
+import { DEFAULT_REHEARSAL, rehearse } from '../../workflows/rehearse/index.js';
 import { wholeNumberAtLeast } from '../flag-parsers.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
-import type { SetExitCode } from '../program.js';
 import { announceRun, liveOutputs, printOutcome, withGracefulStop } from '../run-session.js';
+import type { SetExitCode } from '../types.js';
 
 interface RehearseFlags extends RunFlags {
   duration?: string;

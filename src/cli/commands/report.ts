@@ -2,7 +2,7 @@ import { dirname, relative } from 'node:path';
 import type { Command } from 'commander';
 import { readResult } from '../../core/read-result.js';
 import { writeReportFiles } from '../../outputs/report-files.js';
-import type { SetExitCode } from '../program.js';
+import type { SetExitCode } from '../types.js';
 
 /**
  * `launchday report <result.json> [--out-dir DIR]`: renders report.html, report.md and

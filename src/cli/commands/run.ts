@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { runScenario } from '../../api.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
-import type { SetExitCode } from '../program.js';
 import { announceRun, liveOutputs, printOutcome, withGracefulStop } from '../run-session.js';
+import type { SetExitCode } from '../types.js';
 
 /** `launchday run <scenario>`: runs a scenario, shows live progress, prints the summary. */
 export function registerRun(program: Command, setExitCode: SetExitCode): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { exitOf, spawnTarget } from '../../rehearse/target-child.js';
-import type { SetExitCode } from '../program.js';
+import { exitOf, spawnTarget } from '../../workflows/rehearse/target-child.js';
+import type { SetExitCode } from '../types.js';
 
 /**
  * `launchday target <start|seed> …`: runs the reference feed service as a child process with the

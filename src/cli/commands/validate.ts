@@ -3,8 +3,8 @@ import { validateScenario } from '../../api.js';
 import { parseOutSpec } from '../../outputs/out-spec.js';
 import { renderPlan } from '../../report/index.js';
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
-import type { SetExitCode } from '../program.js';
 import { allowedHosts } from '../run-session.js';
+import type { SetExitCode } from '../types.js';
 
 /**
  * `launchday validate <scenario>`: checks a scenario and the run's options (`--out` specs too)

@@ -1,9 +1,9 @@
+import { buildResolvedRun } from '../../../test/support/run-result-fixture.js';
 import type { IntervalPoint } from '../../core/result.js';
 import { RunMetrics } from '../../metrics/run-metrics.js';
 import type { ThresholdResult } from '../../metrics/threshold-types.js';
 import type { RequestSample, Tags } from '../../metrics/types.js';
 import { WorkerMetrics } from '../../metrics/worker-metrics.js';
-import { buildResolvedRun } from '../../report/fixtures.js';
 import type { LiveState, RunStart } from '../types.js';
 
 /** The fixture run started a minute ago with `tags` as its test-wide tags. */

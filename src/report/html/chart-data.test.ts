@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunResult } from '../fixtures.js';
+import { buildRunResult } from '../../../test/support/run-result-fixture.js';
 import { buildChartGroups } from './chart-data.js';
 import { withoutIntervals, withoutRequests } from './fixture-variations.js';
 import type { ChartSpec } from './types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildRunResult } from '../../../test/support/run-result-fixture.js';
 import type { RunResult } from '../../core/result.js';
-import { buildRunResult } from '../fixtures.js';
 import { escapeHtml } from './html-template.js';
 import { renderHtmlReport } from './render-html-report.js';
 import { loadReportAssets } from './report-assets.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildRunResult } from '../fixtures.js';
+import { buildRunResult } from '../../../test/support/run-result-fixture.js';
 import { formatMs, formatPercent, formatRate } from '../format.js';
 import { formatObserved } from '../verdicts.js';
 import { buildChartGroups } from './chart-data.js';

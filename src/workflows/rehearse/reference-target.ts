@@ -2,8 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { delay } from '../core/clock.js';
-import { LaunchdayError } from '../core/errors.js';
+import { delay } from '../../core/clock.js';
+import { LaunchdayError } from '../../core/errors.js';
 import { exitOf, spawnTarget } from './target-child.js';
 
 const LISTENING = /listening on (http:\/\/\S+) \(pid/;

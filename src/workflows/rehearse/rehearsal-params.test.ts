@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { param } from '../scenario/index.js';
+import { param } from '../../scenario/index.js';
 import { withShorthands } from './rehearsal-params.js';
 
 const specs = {

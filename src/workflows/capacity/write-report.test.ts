@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildCapacityReport } from '../../capacity/report/fixtures.js';
+import { renderCapacityMarkdown } from '../../capacity/report/markdown.js';
+import { renderCapacityHtml } from '../../capacity/report/render-html.js';
 import { loadReportAssets } from '../../report/html/report-assets.js';
-import { buildCapacityReport } from './fixtures.js';
-import { renderCapacityMarkdown } from './markdown.js';
-import { renderCapacityHtml } from './render-html.js';
 import { writeCapacityReport } from './write-report.js';
 
 const dirs: string[] = [];

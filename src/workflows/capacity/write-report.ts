@@ -1,10 +1,10 @@
 import { join } from 'node:path';
+import { renderCapacityMarkdown } from '../../capacity/report/markdown.js';
+import { renderCapacityHtml } from '../../capacity/report/render-html.js';
+import type { CapacityReport } from '../../capacity/types.js';
 import { writeFileAtomic } from '../../outputs/atomic-file.js';
 import { loadReportAssets } from '../../report/html/report-assets.js';
 import type { ReportAssets } from '../../report/html/types.js';
-import type { CapacityReport } from '../types.js';
-import { renderCapacityMarkdown } from './markdown.js';
-import { renderCapacityHtml } from './render-html.js';
 
 /** The files {@link writeCapacityReport} wrote: absolute or as `dir` was given. */
 export interface CapacityReportFiles {

@@ -1,6 +1,6 @@
+import { maxSustainable } from '../../capacity/sustainable.js';
+import type { CapacityStep, OverloadResult, SearchOutcome, Slo } from '../../capacity/types.js';
 import { type PhaseContext, runPhase } from './phase-run.js';
-import { maxSustainable } from './sustainable.js';
-import type { CapacityStep, OverloadResult, Slo } from './types.js';
 
 /** How the search steps the load; every field has a default (see {@link SEARCH_DEFAULTS}). */
 export interface SearchSettings {
@@ -24,16 +24,6 @@ export const SEARCH_DEFAULTS: SearchSettings = Object.freeze({
   levelS: 10,
   warmupS: 3,
 });
-
-/** What a search measured: the breakpoint, every staircase level, the overload runs. */
-export interface SearchOutcome {
-  readonly breakpoint: number;
-  /** Staircase and refinement levels, by offered rate. */
-  readonly steps: readonly CapacityStep[];
-  /** The highest sustainable level at or below the first broken one, or null. */
-  readonly sustainable: CapacityStep | null;
-  readonly overload: readonly OverloadResult[];
-}
 
 /** Levels put between the last sustainable level and the first broken one. */
 const REFINE_LEVELS = 3;

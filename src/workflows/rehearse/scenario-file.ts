@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LAUNCHDAY_ROOT } from '../core/environment.js';
-import { LaunchdayError } from '../core/errors.js';
+import { LAUNCHDAY_ROOT } from '../../core/environment.js';
+import { LaunchdayError } from '../../core/errors.js';
 
 /** The launch-day scenarios that come with launchday (scenarios/ at the package root). */
 export const BUILT_IN_SCENARIOS_DIR = fileURLToPath(new URL('scenarios/', LAUNCHDAY_ROOT));

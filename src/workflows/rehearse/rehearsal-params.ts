@@ -1,5 +1,5 @@
-import { LaunchdayError } from '../core/errors.js';
-import type { ParamSpecs } from '../scenario/index.js';
+import { LaunchdayError } from '../../core/errors.js';
+import type { ParamSpecs } from '../../scenario/index.js';
 
 /** The shorthands `rehearse` offers for scenario parameters. */
 export interface RehearsalShorthands {

@@ -1,4 +1,4 @@
-import type { TargetUsage } from './types.js';
+import type { TargetUsage } from '../../capacity/types.js';
 
 /** One reading of a target's /metrics: when, and its process CPU and event-loop figures. */
 export interface UsageSample {

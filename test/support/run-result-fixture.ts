@@ -4,24 +4,24 @@
  * worker recorders, the main-thread metrics store, the threshold evaluator, the engine's result
  * builder and, when asked for, the judgement of the consistency check.
  */
-import type { ResolvedRun } from '../config/types.js';
+import type { ResolvedRun } from '../../src/config/types.js';
 import type {
   ConsistencyOutcome,
   Environment,
   IntervalPoint,
   RunResult,
   RunStatus,
-} from '../core/result.js';
-import { buildResult } from '../engine/build-result.js';
-import type { ArrivalRatePlan, VusPlan } from '../executors/types.js';
-import { DEFAULT_HTTP_OPTIONS } from '../http/options.js';
-import { RunMetrics } from '../metrics/run-metrics.js';
-import { evaluateThresholds } from '../metrics/threshold-evaluator.js';
-import { parseThresholds } from '../metrics/threshold-parser.js';
-import type { ThresholdSpec } from '../metrics/threshold-types.js';
-import { mergeWriteLogs, type WriteLog } from '../metrics/write-sampler.js';
-import { judgeConsistency } from '../rehearse/consistency-check.js';
-import { withConsistency } from '../rehearse/rehearse.js';
+} from '../../src/core/result.js';
+import { buildResult } from '../../src/engine/build-result.js';
+import type { ArrivalRatePlan, VusPlan } from '../../src/executors/types.js';
+import { DEFAULT_HTTP_OPTIONS } from '../../src/http/options.js';
+import { RunMetrics } from '../../src/metrics/run-metrics.js';
+import { evaluateThresholds } from '../../src/metrics/threshold-evaluator.js';
+import { parseThresholds } from '../../src/metrics/threshold-parser.js';
+import type { ThresholdSpec } from '../../src/metrics/threshold-types.js';
+import { mergeWriteLogs, type WriteLog } from '../../src/metrics/write-sampler.js';
+import { judgeConsistency } from '../../src/workflows/rehearse/consistency-check.js';
+import { withConsistency } from '../../src/workflows/rehearse/rehearse.js';
 import { FIXTURE, FixtureWorker } from './fixture-worker.js';
 
 export { FIXTURE } from './fixture-worker.js';

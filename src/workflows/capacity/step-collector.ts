@@ -1,35 +1,8 @@
-import type { IntervalPoint } from '../core/result.js';
-import { HdrHistogram } from '../metrics/hdr-histogram.js';
-import type { SeriesDelta } from '../metrics/types.js';
-import type { LiveState, Output } from '../outputs/types.js';
-
-/** One load level of a run, in whole seconds since the run's start. */
-export interface StepWindow {
-  /** The arrival rate asked for during the window (iterations/s). */
-  readonly offered: number;
-  /** The window's first second. */
-  readonly startS: number;
-  /** Seconds at its start that are not measured (the warm-up). */
-  readonly warmupS: number;
-  /** The second after its last. */
-  readonly endS: number;
-}
-
-/** What one window measured over its seconds after the warm-up. */
-export interface WindowMeasurement {
-  readonly window: StepWindow;
-  /** Seconds measured so far (less than planned when the run stopped early). */
-  seconds: number;
-  requests: number;
-  failed: number;
-  /** Iterations of the workload under test: completed, and dropped (maxInFlight reached). */
-  completed: number;
-  dropped: number;
-  /** Latency of every request (µs, from the planned send time). */
-  readonly latency: HdrHistogram;
-  /** Per request name: requests and latency. */
-  readonly byName: Map<string, { requests: number; latency: HdrHistogram }>;
-}
+import type { StepWindow, WindowMeasurement } from '../../capacity/types.js';
+import type { IntervalPoint } from '../../core/result.js';
+import { HdrHistogram } from '../../metrics/hdr-histogram.js';
+import type { SeriesDelta } from '../../metrics/types.js';
+import type { LiveState, Output } from '../../outputs/types.js';
 
 /** Told when a window's last second has been measured, and when its warm-up ends. */
 export interface StepEvents {

@@ -1,9 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createRunId, type RunOutcome, type RunScenarioOptions, runScenario } from '../api.js';
-import { resolveRun } from '../config/resolve-run.js';
-import type { ConsistencyOutcome, RunResult, RunStatus } from '../core/result.js';
-import { loadScenario } from '../scenario/index.js';
+import { createRunId, type RunOutcome, type RunScenarioOptions, runScenario } from '../../api.js';
+import { resolveRun } from '../../config/resolve-run.js';
+import type { ConsistencyOutcome, RunResult, RunStatus } from '../../core/result.js';
+import { loadScenario } from '../../scenario/index.js';
 import { checkConsistency } from './consistency-check.js';
 import {
   type ReferenceTarget,

@@ -1,4 +1,4 @@
-import type { ConsistencyKind, ConsistencyOutcome, WriteLogEntry } from '../core/result.js';
+import type { ConsistencyKind, ConsistencyOutcome, WriteLogEntry } from '../../core/result.js';
 import type { MissingWrites, TargetAdmin, TargetStats } from './target-admin.js';
 
 /** How long the target's background jobs get to finish after the run. */

@@ -1,10 +1,10 @@
-import { type RunScenarioOptions, runScenario } from '../api.js';
-import type { Output } from '../outputs/types.js';
-import type { LoadedScenario } from '../scenario/index.js';
-import { StepCollector, type StepWindow, type WindowMeasurement } from './step-collector.js';
-import { toCapacityStep } from './step-result.js';
+import { type RunScenarioOptions, runScenario } from '../../api.js';
+import { toCapacityStep } from '../../capacity/step-result.js';
+import type { CapacityStep, Slo, StepWindow, WindowMeasurement } from '../../capacity/types.js';
+import type { Output } from '../../outputs/types.js';
+import type { LoadedScenario } from '../../scenario/index.js';
+import { StepCollector } from './step-collector.js';
 import { sampleUsage, type UsageSample, usageBetween } from './target-usage.js';
-import type { CapacityStep, Slo } from './types.js';
 
 /** What every phase of a capacity search shares. */
 export interface PhaseContext {

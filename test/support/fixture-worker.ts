@@ -1,6 +1,6 @@
-import type { ErrorClass, IntervalSnapshot, RequestSample } from '../metrics/types.js';
-import { WorkerMetrics } from '../metrics/worker-metrics.js';
-import { type WriteLog, WriteSampler } from '../metrics/write-sampler.js';
+import type { ErrorClass, IntervalSnapshot, RequestSample } from '../../src/metrics/types.js';
+import { WorkerMetrics } from '../../src/metrics/worker-metrics.js';
+import { type WriteLog, WriteSampler } from '../../src/metrics/write-sampler.js';
 
 /** What the fixture run looks like; every figure in its result follows from these. */
 export const FIXTURE = Object.freeze({

@@ -1,5 +1,5 @@
-import { delay } from '../core/clock.js';
-import { LaunchdayError } from '../core/errors.js';
+import { delay } from '../../core/clock.js';
+import { LaunchdayError } from '../../core/errors.js';
 
 /** What `GET /admin/stats` answers: row counts by kind, and the state of background jobs. */
 export type TargetStats = Readonly<Record<string, unknown>>;

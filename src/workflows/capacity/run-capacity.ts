@@ -1,26 +1,26 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createRunId, type RunScenarioOptions } from '../api.js';
-import { resolveRun } from '../config/resolve-run.js';
-import type { ResolvedRun } from '../config/types.js';
-import { LaunchdayError } from '../core/errors.js';
-import type { Output } from '../outputs/types.js';
+import { createRunId, type RunScenarioOptions } from '../../api.js';
+import { buildCapacityReport } from '../../capacity/build-report.js';
+import { parseSlo } from '../../capacity/slo.js';
+import type {
+  CapacityReport,
+  CapacityStep,
+  ScalingPoint,
+  SearchOutcome,
+} from '../../capacity/types.js';
+import { resolveRun } from '../../config/resolve-run.js';
+import type { ResolvedRun } from '../../config/types.js';
+import { LaunchdayError } from '../../core/errors.js';
+import type { Output } from '../../outputs/types.js';
+import { loadScenario } from '../../scenario/index.js';
 import { startReferenceTarget, UNSTARTED_TARGET } from '../rehearse/reference-target.js';
 import { withShorthands } from '../rehearse/rehearsal-params.js';
-import { loadScenario } from '../scenario/index.js';
-import { buildCapacityReport } from './build-report.js';
-import { loadForecast } from './forecast.js';
+import { loadForecast } from './load-forecast.js';
 import type { PhaseContext } from './phase-run.js';
-import { writeCapacityReport } from './report/index.js';
-import {
-  SEARCH_DEFAULTS,
-  type SearchOutcome,
-  type SearchSettings,
-  searchCapacity,
-} from './search.js';
-import { parseSlo } from './slo.js';
+import { SEARCH_DEFAULTS, type SearchSettings, searchCapacity } from './search.js';
 import { sampleUsage } from './target-usage.js';
-import type { CapacityReport, CapacityStep, ScalingPoint } from './types.js';
+import { writeCapacityReport } from './write-report.js';
 
 /** What {@link runCapacity} takes: the run options, the SLOs, and how to search. */
 export interface CapacityOptions

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LAUNCHDAY_ROOT } from '../core/environment.js';
+import { LAUNCHDAY_ROOT } from '../../core/environment.js';
 
 /** The feed service's own program, built beside launchday in dist/target/. */
 export const TARGET_MAIN = fileURLToPath(new URL('dist/target/main.js', LAUNCHDAY_ROOT));
