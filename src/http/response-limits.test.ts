@@ -1,21 +1,9 @@
-import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLaunchdayError } from '../core/errors.js';
-import { closeServers, startServer, testClient } from './test-support.js';
+import { closeServers, endlessBody, startServer, testClient } from './test-support.js';
 
 const LIMIT = 64 * 1024;
 const CHUNK = Buffer.alloc(16 * 1024, 'x');
-
-/** Writes chunks for as long as the client reads them; resolves when the response closes. */
-function endlessBody(res: ServerResponse): Promise<void> {
-  res.writeHead(200, { 'content-type': 'text/plain' });
-  const write = () => {
-    while (!res.destroyed && res.write(CHUNK));
-  };
-  res.on('drain', write);
-  write();
-  return new Promise((resolve) => res.on('close', resolve));
-}
 
 afterEach(closeServers);
 
