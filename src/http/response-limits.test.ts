@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLaunchdayError } from '../core/errors.js';
+import { contentLength } from './response-limits.js';
 import { closeServers, endlessBody, startServer, testClient } from './test-support.js';
 
 const LIMIT = 64 * 1024;
@@ -89,6 +90,23 @@ describe('maxResponseBodySize', () => {
     const { client, timing } = testClient({ maxResponseBodySize: LIMIT });
     const res = await client.request('w', 'HEAD', `${origin}/`, undefined, timing);
     expect(res.ok).toBe(true);
+  });
+});
+
+describe('contentLength', () => {
+  const head = (...pairs: string[]) => pairs.map((text) => Buffer.from(text));
+
+  it('reads the header in any case, spaces around the number allowed', () => {
+    expect(contentLength(head('Date', 'x', 'Content-Length', '11'))).toBe(11);
+    expect(contentLength(head('CONTENT-LENGTH', ' 1000000000 '))).toBe(1e9);
+    expect(contentLength(head('content-length', '99999999999999999999'))).toBeGreaterThan(1e19);
+  });
+
+  it('is -1 without the header or with a value that is not a number', () => {
+    for (const value of ['', ' ', '1e3', '-1', '12a', '0x10']) {
+      expect(contentLength(head('content-length', value)), value).toBe(-1);
+    }
+    expect(contentLength(head('content-type', 'text/plain', 'content-lengths', '5'))).toBe(-1);
   });
 });
 

@@ -47,18 +47,44 @@ export function requestBodyLimit(size: ByteSize): number {
   return parseByteSize(size, 'maxResponseBodySize');
 }
 
+const CONTENT_LENGTH = Buffer.from('content-length');
+
 /**
  * The `Content-Length` of raw response headers (`[name, value, ...]`), or -1 when there is
- * none or it is not a number. Looks at names of its length only, so most headers cost one
- * comparison.
+ * none or it is not a number. Runs per response: names are compared byte by byte (any case) and
+ * the value parsed from its digits, so it allocates nothing.
  */
 export function contentLength(raw: readonly Buffer[]): number {
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!;
-    if (name.length === 14 && name.toString('latin1').toLowerCase() === 'content-length') {
-      const length = Number(raw[i + 1]!.toString('latin1'));
-      return Number.isSafeInteger(length) ? length : -1;
-    }
+    if (isContentLength(raw[i]!)) return digitsValue(raw[i + 1]!);
   }
   return -1;
+}
+
+function isContentLength(name: Buffer): boolean {
+  if (name.length !== CONTENT_LENGTH.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    // ASCII letters differ from their capitals by bit 0x20; '-' is 0x2d either way.
+    if ((name[i]! | 0x20) !== CONTENT_LENGTH[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * The decimal number of `value`, spaces around it allowed; -1 when it is not one. Past 2^53 it
+ * is approximate, and still larger than any limit.
+ */
+function digitsValue(value: Buffer): number {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === 0x20) start++;
+  while (end > start && value[end - 1] === 0x20) end--;
+  if (start === end) return -1;
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    const digit = value[i]! - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    length = length * 10 + digit;
+  }
+  return length;
 }
