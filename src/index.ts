@@ -24,7 +24,13 @@ export type {
   ExecutorConfig,
 } from './executors/index.js';
 export { readCurveCsv } from './executors/index.js';
-export type { HttpOptions, HttpResponse, RequestOptions } from './http/index.js';
+export type {
+  ByteSize,
+  HttpOptions,
+  HttpResponse,
+  RequestOptions,
+  ScenarioHttpOptions,
+} from './http/index.js';
 export { type OutSpec, outputsFromSpecs, parseOutSpec } from './outputs/out-spec.js';
 export {
   type PrometheusRemoteWriteOutput,

@@ -40,7 +40,7 @@ describe('bad input gets a clear error and exit code 2', () => {
     const flagged = await runCli([...args, '--max-memory', 'lots']);
     expect(flagged.code).toBe(2);
     expect(flagged.stderr).toContain("options.maxMemory: 'lots' is not a size");
-    expect(flagged.stderr).toContain("e.g. '512MB', '2GB'");
+    expect(flagged.stderr).toContain("e.g. 65536, '10MB' or '64KiB'");
     const fromEnv = await runCli(args, { LAUNCHDAY_MAX_MEMORY: '2 parsecs' });
     expect(fromEnv.code).toBe(2);
     expect(fromEnv.stderr).toContain("options.maxMemory: '2 parsecs' is not a size");

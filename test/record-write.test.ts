@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsistencyOutcome, RunResult } from '../src/core/result.js';
 import { type CliOutcome, readOnlyResult, runCli, tempDir } from './support/cli.js';
+import { validateResult as validate } from './support/result-schema.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
 const RATE = 700;
@@ -79,11 +78,6 @@ function writeHandler(req: IncomingMessage, res: ServerResponse): void {
     res.end();
   }
 }
-
-const schema = JSON.parse(
-  readFileSync(new URL('../schemas/result.schema.json', import.meta.url), 'utf8'),
-);
-const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
 
 let server: TestServer;
 let outcome: CliOutcome;

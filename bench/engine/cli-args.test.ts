@@ -6,7 +6,10 @@ const now = new Date('2025-01-31T12:34:56.789Z');
 describe('parseBenchArgs', () => {
   it('runs every part for 600 s of memory into a dated file by default', () => {
     const options = parseBenchArgs([], now);
-    expect(options).toMatchObject({ parts: ['cost', 'accuracy', 'memory'], memorySeconds: 600 });
+    expect(options).toMatchObject({
+      parts: ['cost', 'accuracy', 'memory', 'hostile'],
+      memorySeconds: 600,
+    });
     expect(options !== 'help' && options.outFile).toMatch(
       /bench\/results\/engine-2025-01-31T12-34-56\.json$/,
     );

@@ -11,12 +11,12 @@ import { MEMORY_LOAD } from './settings.js';
 import type { BenchOptions, BenchPart } from './types.js';
 
 /** The parts in the order a full run does them. */
-export const BENCH_PARTS: readonly BenchPart[] = ['cost', 'accuracy', 'memory'];
+export const BENCH_PARTS: readonly BenchPart[] = ['cost', 'accuracy', 'memory', 'hostile'];
 
 /** `--help`'s text. */
-export const USAGE = `usage: npm run bench:engine -- [--only cost|accuracy|memory] [--memory-seconds N] [--out FILE]
+export const USAGE = `usage: npm run bench:engine -- [--only cost|accuracy|memory|hostile] [--memory-seconds N] [--out FILE]
 
-  --only             run one part (default: all three)
+  --only             run one part (default: all four)
   --memory-seconds   length of the memory run in seconds (default ${MEMORY_LOAD.defaultSeconds}, at least ${minimumMemorySeconds()})
   --out              where the JSON report goes (default bench/results/engine-<date>.json)`;
 

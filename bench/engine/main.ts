@@ -5,7 +5,8 @@ import { runBench } from './run-bench.js';
 
 /**
  * `npm run bench:engine`: launchday's engine benchmark (CPU per request vs autocannon, latency
- * accuracy behind a freezing server, memory over a long run).
+ * accuracy behind a freezing server, memory over a long run, peak memory against hostile
+ * bodies).
  */
 await runBenchMain(
   { usage: USAGE, parse: parseBenchArgs, run: runBench, render: renderReport },

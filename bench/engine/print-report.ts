@@ -5,6 +5,8 @@ import type {
   BenchReport,
   CostResult,
   CostRun,
+  HostileResult,
+  HostileRun,
   MemoryResult,
   RssSample,
   RssWindow,
@@ -24,6 +26,7 @@ export function renderReport(report: BenchReport): string {
   if (report.cost) sections.push(renderCost(report.cost));
   if (report.accuracy) sections.push(renderAccuracy(report.accuracy));
   if (report.memory) sections.push(renderMemory(report.memory));
+  if (report.hostile) sections.push(renderHostile(report.hostile));
   return `${sections.join('\n\n')}\n`;
 }
 
@@ -131,8 +134,11 @@ function accuracyRow(run: AccuracyRun): string[] {
   ];
 }
 
+function mb(bytes: number): string {
+  return `${fixed(bytes / 2 ** 20)} MiB`;
+}
+
 function renderMemory(memory: MemoryResult): string {
-  const mb = (bytes: number) => `${fixed(bytes / 2 ** 20)} MiB`;
   const span = (window: RssWindow) => `${fixed(window.fromS, 0)}–${fixed(window.toS, 0)}`;
   const row = (label: string, window: RssWindow, reading: RssSample) => [
     label,
@@ -156,6 +162,47 @@ function renderMemory(memory: MemoryResult): string {
     ),
     `growth of the median ${signedPct(memory.growthPct)} (target < ${TARGETS.memoryGrowthPct}%: ${verdict(memory.growthPct < TARGETS.memoryGrowthPct)}); of the single readings ${signedPct(memory.pointGrowthPct)}`,
   ].join('\n');
+}
+
+function renderHostile(hostile: HostileResult): string {
+  const rows = hostile.bodies.flatMap(({ body, launchday, autocannon }) =>
+    [launchday, autocannon].map((run) => hostileRow(body, run)),
+  );
+  const ratios = hostile.bodies.map(
+    ({ body, ratio, autocannon }) =>
+      `${body} ${fixed(ratio, 2)}${autocannon.crashed === null ? '' : ' (over the peak autocannon reached before it crashed)'}`,
+  );
+  return [
+    `HOSTILE BODIES — closed loop, ${hostile.connections} connections, ${hostile.seconds} s per tool and server; peak RSS (VmHWM) of the generator process`,
+    renderTable(
+      [
+        'server',
+        'tool',
+        'peak RSS',
+        'requests',
+        'failed',
+        'error classes',
+        'bytes read',
+        'crashed',
+      ],
+      rows,
+    ),
+    `launchday / autocannon peak RSS: ${ratios.join(', ')} (launchday keeps at most maxResponseBodySize, 10 MB, per request in flight)`,
+  ].join('\n');
+}
+
+function hostileRow(body: string, run: HostileRun): string[] {
+  const classes = run.errorClasses === null ? 'n/a' : Object.entries(run.errorClasses);
+  return [
+    body,
+    run.tool,
+    mb(run.peakRssBytes),
+    String(run.requests),
+    String(run.failed),
+    typeof classes === 'string' ? classes : classes.map(([k, n]) => `${k} ${n}`).join(', '),
+    run.bytesRead === null ? 'n/a' : mb(run.bytesRead),
+    run.crashed ?? 'no',
+  ];
 }
 
 /** ` (in seconds 12, 13, …)` for the first seconds with drops; '' when there were none. */

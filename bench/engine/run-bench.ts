@@ -2,6 +2,7 @@ import { describeMachine } from '../common/machine.js';
 import type { ProcessGroup } from '../common/process-group.js';
 import { runAccuracyBench } from './accuracy-bench.js';
 import { runCostBench } from './cost-bench.js';
+import { runHostileBench } from './hostile-bench.js';
 import { runMemoryBench } from './memory-bench.js';
 import type { BenchOptions, BenchReport } from './types.js';
 
@@ -20,6 +21,7 @@ export async function runBench(options: BenchOptions, group: ProcessGroup): Prom
     if (part === 'cost') report.cost = await runCostBench(group);
     if (part === 'accuracy') report.accuracy = await runAccuracyBench(group);
     if (part === 'memory') report.memory = await runMemoryBench(group, options.memorySeconds);
+    if (part === 'hostile') report.hostile = await runHostileBench(group);
   }
   return report;
 }

@@ -55,6 +55,21 @@ export const MEMORY_LOAD = {
   baselineSeconds: 60,
 } as const;
 
+/**
+ * Part 4, hostile bodies: each tool in a closed loop with this many connections for `seconds`
+ * against a server streaming an endless body, then one announcing `announcedBytes` and sending
+ * one chunk; the peak RSS of the generator (VmHWM) read every `sampleEveryMs`. A request's
+ * timeout (`timeoutMs`) is longer than the run, as autocannon's 10 s default is.
+ */
+export const HOSTILE_LOAD = {
+  connections: 10,
+  seconds: 4,
+  timeoutMs: 10_000,
+  chunkBytes: 16 * 1024,
+  announcedBytes: 1e9,
+  sampleEveryMs: 100,
+} as const;
+
 /** Start-up allowance on top of a run's planned length before it is stopped as hung (ms). */
 const STARTUP_ALLOWANCE_MS = 60_000;
 

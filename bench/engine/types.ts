@@ -6,8 +6,8 @@
 
 import type { CpuTime, Machine, TailLatency } from '../common/types.js';
 
-/** The three parts of the benchmark; `--only` picks one. */
-export type BenchPart = 'cost' | 'accuracy' | 'memory';
+/** The four parts of the benchmark; `--only` picks one. */
+export type BenchPart = 'cost' | 'accuracy' | 'memory' | 'hostile';
 
 /** What a run of the benchmark does, from its flags. */
 export interface BenchOptions {
@@ -143,6 +143,43 @@ export interface RssWindow {
   medianRssBytes: number;
 }
 
+/** The hostile servers of part 4. */
+export type HostileBody = 'endless chunked body' | '1 GB Content-Length';
+
+/** One tool's closed loop against a hostile server. */
+export interface HostileRun {
+  tool: Tool;
+  /** The generator's peak resident set size over its whole run (VmHWM), bytes. */
+  peakRssBytes: number;
+  /** Requests completed, failures included; autocannon counts only completed responses. */
+  requests: number;
+  failed: number;
+  /** launchday's failures by error class; null for autocannon. */
+  errorClasses: Record<string, number> | null;
+  /** launchday's `data_received` (bytes read, dropped bodies included); null for autocannon. */
+  bytesRead: number | null;
+  /** How the tool died, when it did (its peak RSS is then the one it reached); else null. */
+  crashed: string | null;
+}
+
+/**
+ * Part 4, per hostile server: both tools' runs and launchday's peak RSS over autocannon's (over
+ * the peak it reached before dying, when it crashed).
+ */
+export interface HostileBodyResult {
+  body: HostileBody;
+  launchday: HostileRun;
+  autocannon: HostileRun;
+  ratio: number;
+}
+
+/** Part 4: the generators' peak memory against servers whose bodies are too large. */
+export interface HostileResult {
+  connections: number;
+  seconds: number;
+  bodies: HostileBodyResult[];
+}
+
 /** The JSON the benchmark writes: the machine and every part it ran. */
 export interface BenchReport {
   benchmark: 'engine';
@@ -152,6 +189,7 @@ export interface BenchReport {
   cost?: CostResult;
   accuracy?: AccuracyResult;
   memory?: MemoryResult;
+  hostile?: HostileResult;
 }
 
 /** A JSON line a benchmark server writes on stdout: its port once, then each freeze. */

@@ -83,7 +83,8 @@ function requestPanels() {
       title: 'Errors by class',
       description:
         'Failed requests per second (expected_response="false") by error_class: timeout, ' +
-        'connect, reset, dns, http_4xx, http_5xx, other. k6 runs have no class: one series.',
+        'connect, reset, dns, body_too_large, headers_too_large, http_4xx, http_5xx, other. ' +
+        'k6 runs have no class: one series.',
       unit: 'reqps',
       queries: [
         {

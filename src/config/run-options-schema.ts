@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Issue } from '../core/errors.js';
+import { parseByteSize } from '../core/byte-size.js';
+import { type Issue, isLaunchdayError } from '../core/errors.js';
 
 /** The schema of the options a user may set for a run, whatever their source. */
 export const runOptionsSchema = z
@@ -33,6 +34,17 @@ export const runOptionsSchema = z
 
 const status = z.int().min(100).max(999);
 
+/** Bytes or a size string (`'10MB'`, `'64KiB'`), resolved to bytes. */
+const byteSize = z.union([z.number(), z.string()]).transform((size, ctx) => {
+  try {
+    return parseByteSize(size);
+  } catch (error) {
+    if (!isLaunchdayError(error)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.issues[0]?.message ?? error.message });
+    return z.NEVER;
+  }
+});
+
 /** The HTTP options a scenario's `http` may set. */
 export const httpOptionsSchema = z
   .object({
@@ -42,6 +54,8 @@ export const httpOptionsSchema = z
     connectTimeoutMs: z.number().positive(),
     timeoutMs: z.number().positive(),
     discardResponseBodies: z.boolean(),
+    maxResponseBodySize: byteSize,
+    maxHeaderSize: byteSize,
     userAgent: z.string(),
     expectedStatuses: z.array(
       z.union([status, z.object({ min: status, max: status }).strict()], {

@@ -49,15 +49,20 @@ export class MemoryWatchdog {
     const rss = process.memoryUsage.rss();
     if (rss >= this.rssLimitBytes)
       return (
-        `the generator's memory reached ${formatByteSize(rss)}, its limit being ` +
+        `the generator's memory reached ${megabytes(rss)}, its limit being ` +
         `${formatByteSize(this.rssLimitBytes)} (--max-memory)`
       );
     const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
     if (used >= HEAP_SHARE * limit)
       return (
-        `a worker thread's JavaScript heap reached ${formatByteSize(used)} of the ` +
-        `${formatByteSize(limit)} V8 allows it`
+        `a worker thread's JavaScript heap reached ${megabytes(used)} of the ` +
+        `${megabytes(limit)} V8 allows it`
       );
     return undefined;
   }
+}
+
+/** A measured amount of memory, to the megabyte. */
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 1e6)} MB`;
 }

@@ -1,6 +1,7 @@
 import { LaunchdayError } from '../core/errors.js';
 import type { ErrorClass } from '../metrics/types.js';
 import { REQUEST_TIMEOUT_CODE } from './request-timeout.js';
+import { BODY_TOO_LARGE_CODE, HEADERS_TOO_LARGE_CODE } from './response-limits.js';
 
 const CLASS_BY_CODE: Readonly<Record<string, ErrorClass>> = {
   [REQUEST_TIMEOUT_CODE]: 'timeout',
@@ -20,6 +21,8 @@ const CLASS_BY_CODE: Readonly<Record<string, ErrorClass>> = {
   EAI_AGAIN: 'dns',
   EAI_FAIL: 'dns',
   EAI_NODATA: 'dns',
+  [BODY_TOO_LARGE_CODE]: 'body_too_large',
+  [HEADERS_TOO_LARGE_CODE]: 'headers_too_large',
 };
 
 /**
@@ -35,8 +38,9 @@ export function errorCode(error: unknown): string {
 }
 
 /**
- * The class of a failure without a response, from the error's code (see {@link errorCode}):
- * timeouts, refused connections, resets, DNS failures, anything else `other`.
+ * The class of a failed request, from the error's code (see {@link errorCode}): timeouts,
+ * refused connections, resets, DNS failures, responses over the size limits, anything else
+ * `other`.
  */
 export function classifyErrorCode(code: string): ErrorClass {
   return CLASS_BY_CODE[code] ?? 'other';

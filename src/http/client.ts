@@ -58,6 +58,8 @@ export class HttpClient {
       stamp: createConnectStamp(),
       expected: expectedStatusTable(this.options.expectedStatuses),
       discardBodies: this.options.discardResponseBodies,
+      maxBodyBytes: this.options.maxResponseBodySize,
+      maxHeaderSize: this.options.maxHeaderSize,
     };
   }
 
@@ -160,7 +162,7 @@ export class HttpClient {
   private pool(origin: string): ConnectionPool {
     let pool = this.pools.get(origin);
     if (pool === undefined) {
-      const { connections, pipelining, keepAliveTimeoutMs } = this.options;
+      const { connections, pipelining, keepAliveTimeoutMs, maxHeaderSize } = this.options;
       pool = new ConnectionPool(origin, {
         connections,
         pipelining,
@@ -171,6 +173,7 @@ export class HttpClient {
           // The pool's sweep enforces the total timeout instead: no timer per request.
           headersTimeout: 0,
           bodyTimeout: 0,
+          maxHeaderSize,
           connect: timedConnector(this.context.stamp, { timeout: this.options.connectTimeoutMs }),
         },
       });

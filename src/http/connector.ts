@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { buildConnector } from 'undici';
+import { guardHeaderOverflow } from './header-overflow-guard.js';
 
 /**
  * The timings of the connection undici has just established, while it writes the requests that
@@ -21,8 +22,9 @@ export function createConnectStamp(): ConnectStamp {
 
 /**
  * undici's default connector (TCP, or TLS for `https:`) wrapped to time each new connection and
- * publish the timings in `stamp` while undici hands the socket over. Runs once per connection,
- * never per request.
+ * publish the timings in `stamp` while undici hands the socket over, then to guard the parser
+ * undici attached to it ({@link guardHeaderOverflow}). Runs once per connection, never per
+ * request.
  */
 export function timedConnector(
   stamp: ConnectStamp,
@@ -47,6 +49,7 @@ export function timedConnector(
       } finally {
         stamp.active = false;
       }
+      guardHeaderOverflow(connected);
     }) as unknown as Socket | undefined;
     // `lookup` ends DNS resolution (k6 leaves it out of `connecting`); `connect` ends TCP, which
     // for TLS comes before the handshake the callback waits for.

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { ErrorClass, RequestSample } from '../metrics/types.js';
+import type { RequestSample } from '../metrics/types.js';
 import {
   classifyErrorCode,
   classifyStatus,
@@ -9,25 +9,19 @@ import {
 } from './classify.js';
 import type { Connection, ConnectionPool, PooledRequest } from './connection-pool.js';
 import type { ConnectStamp } from './connector.js';
+import { ReceivedResponse } from './received-response.js';
 import { RequestTimeoutError } from './request-timeout.js';
+import { responseHeadBytes, timingsOf } from './response-data.js';
 import {
-  bodyText,
-  notJsonError,
-  parseRawHeaders,
-  responseHeadBytes,
-  statusError,
-  timingsOf,
-  transportError,
-} from './response-data.js';
+  contentLength,
+  ResponseBodyTooLargeError,
+  ResponseHeadersTooLargeError,
+  requestBodyLimit,
+  UNDICI_HEADERS_OVERFLOW_CODE,
+} from './response-limits.js';
 import type { Route } from './routes.js';
 import type { Expiring } from './timeout-sweep.js';
-import type {
-  HttpError,
-  HttpResponse,
-  IterationTiming,
-  RequestOptions,
-  ResponseTimings,
-} from './types.js';
+import type { HttpResponse, IterationTiming, RequestOptions, ResponseTimings } from './types.js';
 
 /** What every exchange of one HTTP client shares. */
 export interface ExchangeContext {
@@ -35,6 +29,10 @@ export interface ExchangeContext {
   /** `expected[status] === 1` for the client's expected statuses. */
   readonly expected: Uint8Array;
   readonly discardBodies: boolean;
+  /** The client's `maxResponseBodySize`, bytes. */
+  readonly maxBodyBytes: number;
+  /** The client's `maxHeaderSize`, bytes, for the error that names it. */
+  readonly maxHeaderSize: number;
 }
 
 const TIME_ORIGIN = performance.timeOrigin;
@@ -54,10 +52,7 @@ function capture(resolve: (response: HttpResponse) => void, reject: (error: unkn
  * the journey gets are this one object, so a request allocates nothing else of ours.
  * Timestamps are `performance.now()` ms; durations µs.
  */
-export class Exchange implements RequestSample, HttpResponse, PooledRequest {
-  status = 0;
-  errorClass: ErrorClass | null = null;
-  expected = false;
+export class Exchange extends ReceivedResponse implements RequestSample, PooledRequest {
   durationUs = 0;
   uncorrectedUs = 0;
   blockedUs = 0;
@@ -77,18 +72,12 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
 
   private readonly startedAt = performance.now();
   private readonly intendedAt: number;
+  private readonly keepBody: boolean;
+  private readonly bodyLimit: number;
   private connectedAt = 0;
   private headersAt = 0;
-  private statusText = '';
-  private rawHeaders: Buffer[] | null = null;
-  private firstChunk: Buffer | null = null;
-  private moreChunks: Buffer[] | null = null;
-  private failure: unknown = null;
-  private failureCode = '';
   private pool!: ConnectionPool;
   private abort: ((error: Error) => void) | null = null;
-  private parsedHeaders: Record<string, string> | null = null;
-  private decodedText: string | null = null;
   private resolve!: (response: HttpResponse) => void;
   private reject!: (error: unknown) => void;
 
@@ -101,6 +90,7 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
     private readonly path: string,
     readonly bytesSent: number,
   ) {
+    super();
     const intendedAt = timing.intendedAt;
     // Never later than the actual start: a plan a hair in the future (clock reads on another
     // thread) must not make the corrected latency shorter than the uncorrected one.
@@ -108,6 +98,9 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
       intendedAt === undefined
         ? this.startedAt
         : Math.min(intendedAt - TIME_ORIGIN, this.startedAt);
+    this.keepBody = !(options?.discardResponseBody ?? context.discardBodies);
+    const limit = options?.maxResponseBodySize;
+    this.bodyLimit = limit === undefined ? context.maxBodyBytes : requestBodyLimit(limit);
   }
 
   /**
@@ -136,10 +129,7 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
    * it, fails now — the latter is aborted when undici gets to it.
    */
   expire(): void {
-    if (this.finished) return;
-    const error = new RequestTimeoutError(this.timeoutMs);
-    this.abort?.(error);
-    if (!this.finished) this.onError(error);
+    if (!this.finished) this.abortWith(new RequestTimeoutError(this.timeoutMs));
   }
 
   /** undici: the request goes on a connection now (maybe one just opened for it). */
@@ -170,16 +160,23 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
     this.status = status;
     this.statusText = statusText;
     this.rawHeaders = rawHeaders;
+    if (this.keepBody) this.refuseAnnouncedBody(status, rawHeaders);
     return true;
   }
 
-  /** undici: a chunk of the response body. */
+  /**
+   * undici: a chunk of the response body. A kept body that grows past its limit is dropped and
+   * the request aborted; `bytesReceived` counts every chunk, kept or not.
+   */
   onData(chunk: Buffer): boolean {
     this.bytesReceived += chunk.length;
-    if (this.context.discardBodies) return true;
-    if (this.firstChunk === null) this.firstChunk = chunk;
-    else if (this.moreChunks === null) this.moreChunks = [chunk];
-    else this.moreChunks.push(chunk);
+    if (!this.keepBody) return true;
+    if (this.bytesReceived > this.bodyLimit) {
+      this.dropBody();
+      this.abortWith(new ResponseBodyTooLargeError(this.bodyLimit));
+      return false;
+    }
+    this.keepChunk(chunk);
     return true;
   }
 
@@ -195,7 +192,11 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
   /** undici: the request failed, before or during the response. */
   onError(error: Error): void {
     if (this.finished) return;
-    const code = errorCode(error);
+    const failure =
+      errorCode(error) === UNDICI_HEADERS_OVERFLOW_CODE
+        ? new ResponseHeadersTooLargeError(this.context.maxHeaderSize, error)
+        : error;
+    const code = errorCode(failure);
     if (isUsageErrorCode(code)) {
       this.finished = true;
       this.pool.settle(this);
@@ -205,16 +206,12 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
     if (this.rawHeaders !== null) {
       this.bytesReceived += responseHeadBytes(this.rawHeaders, this.statusText);
     }
-    this.failure = error;
+    this.failure = failure;
     this.failureCode = code;
-    this.status = 0;
     this.expected = false;
     this.errorClass = classifyErrorCode(code);
+    if (this.errorClass !== 'body_too_large') this.status = 0;
     this.finish();
-  }
-
-  get ok(): boolean {
-    return this.expected && this.errorClass === null;
   }
 
   get method(): string {
@@ -233,34 +230,24 @@ export class Exchange implements RequestSample, HttpResponse, PooledRequest {
     return this.options?.tags ?? EMPTY_TAGS;
   }
 
-  get headers(): Readonly<Record<string, string>> {
-    this.parsedHeaders ??= parseRawHeaders(this.rawHeaders);
-    return this.parsedHeaders;
+  get timings(): ResponseTimings {
+    return timingsOf(this);
   }
 
-  get text(): string {
-    this.decodedText ??= bodyText(this.firstChunk, this.moreChunks);
-    return this.decodedText;
-  }
-
-  json<T = unknown>(): T {
-    const text = this.text;
-    try {
-      return JSON.parse(text) as T;
-    } catch (error) {
-      throw notJsonError(`${this.method} ${this.url} (status ${this.status})`, text, error);
+  /** Fails the request at once when its head announces a body over the limit. */
+  private refuseAnnouncedBody(status: number, rawHeaders: Buffer[]): void {
+    // These have no body whatever their Content-Length says.
+    if (status === 204 || status === 304 || this.route.method === 'HEAD') return;
+    const announced = contentLength(rawHeaders);
+    if (announced > this.bodyLimit) {
+      this.abortWith(new ResponseBodyTooLargeError(this.bodyLimit, announced));
     }
   }
 
-  get error(): HttpError | null {
-    const errorClass = this.errorClass;
-    if (errorClass === null) return null;
-    if (this.failure !== null) return transportError(errorClass, this.failure, this.failureCode);
-    return statusError(errorClass, this.status, this.statusText);
-  }
-
-  get timings(): ResponseTimings {
-    return timingsOf(this);
+  /** Aborts the request with `error` (undici fails it at once), or fails it if not yet sent. */
+  private abortWith(error: Error): void {
+    this.abort?.(error);
+    if (!this.finished) this.onError(error);
   }
 
   private isExpected(status: number): boolean {

@@ -3,6 +3,7 @@ export { DEFAULT_HTTP_OPTIONS, resolveHttpOptions } from './options.js';
 export { MAX_NAMES_PER_WORKLOAD } from './routes.js';
 export { HttpSession } from './session.js';
 export type {
+  ByteSize,
   HttpClientOptions,
   HttpError,
   HttpOptions,
@@ -11,5 +12,6 @@ export type {
   QueryValue,
   RequestOptions,
   ResponseTimings,
+  ScenarioHttpOptions,
   StatusRange,
 } from './types.js';

@@ -9,6 +9,8 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = Object.freeze({
   connectTimeoutMs: 10_000,
   timeoutMs: 60_000,
   discardResponseBodies: false,
+  maxResponseBodySize: 10_000_000,
+  maxHeaderSize: 64 * 1024,
   userAgent: `launchday/${LAUNCHDAY_VERSION}`,
   expectedStatuses: Object.freeze([Object.freeze({ min: 200, max: 399 })]),
 });

@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import type { RequestRecorder, RequestRecorderFactory, RequestSample } from '../metrics/types.js';
 import { HttpClient } from './client.js';
@@ -63,6 +63,22 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+const BODY_CHUNK = Buffer.alloc(16 * 1024, 'x');
+
+/**
+ * Answers 200 with a chunked body that never ends: 16 KiB chunks for as long as the client reads
+ * them. Resolves when the response closes (the client went away).
+ */
+export function endlessBody(res: ServerResponse): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  const write = () => {
+    while (!res.destroyed && res.write(BODY_CHUNK));
+  };
+  res.on('drain', write);
+  write();
+  return new Promise((resolve) => res.on('close', resolve));
 }
 
 /** One recorded sample, copied, with the series it was recorded in. */

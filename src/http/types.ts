@@ -30,13 +30,44 @@ export interface HttpOptions {
    * timeout (10–250 ms), so it fires up to that period late. 60 s, as k6.
    */
   readonly timeoutMs: number;
-  /** When true, response bodies are counted but not kept: `text` is empty. */
+  /**
+   * When true, response bodies are counted but not kept: `text` is empty; a request's
+   * `discardResponseBody` overrides it. A discarded body is read to its end, however long
+   * (the timeout bounds it), as k6's `discardResponseBodies`.
+   */
   readonly discardResponseBodies: boolean;
+  /**
+   * The most bytes of response body kept per request; a request's `maxResponseBodySize`
+   * overrides it. A body announced larger (`Content-Length`) or growing larger is not kept: the
+   * request is aborted at once and fails with error class `body_too_large`, its status kept.
+   * 10 MB by default. Discarded bodies are not bounded by it.
+   */
+  readonly maxResponseBodySize: number;
+  /**
+   * The most bytes of header names and values in a response head (undici's `maxHeaderSize`);
+   * a larger head fails the request with error class `headers_too_large` and closes its
+   * connection. 64 KiB by default.
+   */
+  readonly maxHeaderSize: number;
   /** The `user-agent` header of every request unless the request sets its own; `''` for none. */
   readonly userAgent: string;
   /** The statuses counted as expected (k6's `expected_response`); 200–399 by default. */
   readonly expectedStatuses: ReadonlyArray<number | StatusRange>;
 }
+
+/** A size in bytes, or a size string such as `'10MB'` or `'64KiB'` (see `parseByteSize`). */
+export type ByteSize = number | string;
+
+/**
+ * The `http` options a scenario sets: any of {@link HttpOptions}, with the sizes also as size
+ * strings. The run's configuration resolves them to bytes.
+ */
+export type ScenarioHttpOptions = Partial<
+  Omit<HttpOptions, 'maxResponseBodySize' | 'maxHeaderSize'>
+> & {
+  readonly maxResponseBodySize?: ByteSize;
+  readonly maxHeaderSize?: ByteSize;
+};
 
 /**
  * What the HTTP client is built with: scenario-level {@link HttpOptions} (defaults for those not
@@ -74,6 +105,16 @@ export interface RequestOptions {
   readonly timeout?: number | string;
   /** The statuses expected for this request, instead of the client's `expectedStatuses`. */
   readonly expectedStatus?: number | readonly number[];
+  /**
+   * This request's body bound instead of the client's `maxResponseBodySize`: bytes, or a size
+   * string such as `'50MB'`.
+   */
+  readonly maxResponseBodySize?: ByteSize;
+  /**
+   * Whether this request's body is counted but not kept (`text` empty), instead of the client's
+   * `discardResponseBodies`: k6's per-request `responseType: 'none'` (true) or `'text'` (false).
+   */
+  readonly discardResponseBody?: boolean;
   /** Extra tags, kept on the response. */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -81,7 +122,10 @@ export interface RequestOptions {
 /** Why a request failed: the class metrics count, a stable code and a readable message. */
 export interface HttpError {
   readonly class: ErrorClass;
-  /** E.g. `ECONNREFUSED`, `ERR_REQUEST_TIMEOUT`, or `HTTP_503` for an unexpected status. */
+  /**
+   * E.g. `ECONNREFUSED`, `ERR_REQUEST_TIMEOUT`, `ERR_RESPONSE_BODY_TOO_LARGE`,
+   * `ERR_RESPONSE_HEADERS_TOO_LARGE`, or `HTTP_503` for an unexpected status.
+   */
   readonly code: string;
   readonly message: string;
 }
@@ -113,13 +157,16 @@ export interface ResponseTimings {
  * never exceptions: check `ok`, `status` and `error`.
  */
 export interface HttpResponse {
-  /** The response status, 0 when no (complete) response arrived. */
+  /**
+   * The response status; 0 when no (complete) response arrived, except for a body over
+   * `maxResponseBodySize`, which keeps the status received.
+   */
   readonly status: number;
   /** The status is expected and nothing failed. */
   readonly ok: boolean;
   /** Response headers with lower-case names; repeated headers joined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body decoded as UTF-8; empty when bodies are discarded or none arrived. */
+  /** The body decoded as UTF-8; empty when it is discarded, too large, or none arrived. */
   readonly text: string;
   /** The body parsed as JSON; throws an error naming the request when it is not JSON. */
   json<T = unknown>(): T;

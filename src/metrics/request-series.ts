@@ -20,6 +20,9 @@ const REQUEST_TRENDS = [
   ['http_req_receiving', 'receivingUs'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof RequestSample]>;
 
+// One key per (status, error class or none): a status may come with several classes.
+const OUTCOME_STRIDE = ERROR_CLASSES.length + 1;
+
 /** The requests of one outcome (status and error class) of one request series. */
 class OutcomeSeries {
   private count = 0;
@@ -81,7 +84,7 @@ export class RequestSeries implements RequestRecorder {
   constructor(private readonly baseTags: Tags) {}
 
   record(sample: RequestSample): void {
-    const key = sample.status * 8 + errorIndex(sample.errorClass);
+    const key = sample.status * OUTCOME_STRIDE + errorIndex(sample.errorClass);
     let outcome = key === this.lastKey ? this.last : this.outcomes.get(key);
     if (outcome === undefined) {
       outcome = new OutcomeSeries(this.outcomeTags(sample));
@@ -109,5 +112,5 @@ export class RequestSeries implements RequestRecorder {
 }
 
 function errorIndex(errorClass: ErrorClass | null): number {
-  return errorClass === null ? 7 : ERROR_CLASSES.indexOf(errorClass);
+  return errorClass === null ? ERROR_CLASSES.length : ERROR_CLASSES.indexOf(errorClass);
 }

@@ -69,3 +69,34 @@ describe('worker metrics merged in the main thread', () => {
     expect(run.checkSeries()).toEqual([{ workload: 'readers', name: 'ok', passes: 1, total: 2 }]);
   });
 });
+
+describe('request outcomes', () => {
+  it('keeps each (status, error class) apart, a status received with a failure included', () => {
+    const worker = new WorkerMetrics(0);
+    const recorder = worker.requestRecorder('load', 'blob', 'GET');
+    const failed = (status: number, errorClass: RequestSample['errorClass']) => ({
+      ...sample(status, 5),
+      errorClass,
+      expected: false,
+    });
+    recorder.record(sample(200, 5));
+    recorder.record(failed(200, 'body_too_large'));
+    recorder.record({ ...sample(500, 5), errorClass: null, expected: true });
+    recorder.record(failed(500, 'http_5xx'));
+    recorder.record(failed(0, 'headers_too_large'));
+    const run = new RunMetrics({});
+    const point = run.addInterval(0, [worker.snapshot(0, 0.5)], { load: 5 }, 1000);
+    expect(point.errors).toEqual({ body_too_large: 1, http_5xx: 1, headers_too_large: 1 });
+    expect(
+      run.aggregate('http_reqs', { status: '200', error_class: 'body_too_large' }),
+    ).toMatchObject({ count: 1 });
+    expect(run.aggregate('http_reqs', { status: '500', expected_response: 'true' })).toMatchObject({
+      count: 1,
+    });
+    expect(run.requestSummaries()[0]?.errors).toEqual({
+      body_too_large: 1,
+      headers_too_large: 1,
+      http_5xx: 1,
+    });
+  });
+});

@@ -7,13 +7,17 @@ import type { HistogramTransfer } from './hdr-histogram.js';
 
 /**
  * Why a request failed, when it did. `http_4xx` and `http_5xx` are responses with such a status;
- * the others are failures without a response (status 0).
+ * `body_too_large` is a response whose body passed the size kept per request (its status is the
+ * one received); `headers_too_large` one whose head passed the header size limit; the others are
+ * failures without a (complete) response (status 0).
  */
 export type ErrorClass =
   | 'timeout'
   | 'connect'
   | 'reset'
   | 'dns'
+  | 'body_too_large'
+  | 'headers_too_large'
   | 'http_4xx'
   | 'http_5xx'
   | 'other';
@@ -24,6 +28,8 @@ export const ERROR_CLASSES: readonly ErrorClass[] = [
   'connect',
   'reset',
   'dns',
+  'body_too_large',
+  'headers_too_large',
   'http_4xx',
   'http_5xx',
   'other',

@@ -4,7 +4,7 @@
  */
 import type { Faker } from '@faker-js/faker';
 import type { ExecutorConfig } from '../executors/index.js';
-import type { HttpOptions, HttpSession } from '../http/index.js';
+import type { HttpSession, ScenarioHttpOptions } from '../http/index.js';
 
 /** What every parameter spec has. Specs are plain serializable data. */
 interface ParamSpecBase {
@@ -208,8 +208,8 @@ export interface ScenarioDefinition<P extends ParamSpecs = ParamSpecs, D = unkno
   readonly workloads: OrParamsFn<Workloads<P, D>, P>;
   /** Pass/fail criteria, k6 syntax, or a function of the parameters returning them. */
   readonly thresholds?: OrParamsFn<Thresholds, P>;
-  /** HTTP client options for this scenario. */
-  readonly http?: Partial<HttpOptions>;
+  /** HTTP client options for this scenario; sizes in bytes or as size strings (`'10MB'`). */
+  readonly http?: ScenarioHttpOptions;
   /** Tags added to every sample of the run. */
   readonly tags?: Tags;
 }
