@@ -6,6 +6,7 @@ import {
   HOSTILE_NAME,
   withHostileNames,
 } from '../src/capacity/report/fixtures.js';
+import { unfinishedReport } from '../src/capacity/report/fixtures-phases.js';
 import {
   type CapacityColumn,
   OVERLOAD_COLUMNS,
@@ -98,6 +99,8 @@ browserPage.describeInChromium('capacity.html', (chromium) => {
       'no-usl': buildCapacityReport({ usl: 'none' }),
       hostile: withHostileNames(buildCapacityReport()),
       'no-steps': { ...buildCapacityReport(), steps: [] },
+      'overload-cut-off': unfinishedReport(buildCapacityReport(), 'overload-cut-off'),
+      'staircase-interrupted': unfinishedReport(buildCapacityReport(), 'staircase-interrupted'),
     };
     const watched = await chromium.watch();
     for (const [name, input] of Object.entries(cases)) {

@@ -1,7 +1,9 @@
+import { answerEstablished, searchStatus } from './findings.js';
 import { peakDemand } from './forecast.js';
 import { findKnee } from './knee.js';
 import { planCapacity } from './plan.js';
 import type {
+  CapacityPhase,
   CapacityPlan,
   CapacityReport,
   CapacityStep,
@@ -9,15 +11,20 @@ import type {
   ScalingPoint,
   SearchOutcome,
   Slo,
+  UslFit,
 } from './types.js';
 import { fitUsl } from './usl.js';
+import { capacityVerdict } from './verdict.js';
 
 /** What {@link buildCapacityReport} puts together. */
 export interface ReportInputs {
   readonly runId: string;
   readonly scenario: CapacityReport['scenario'];
   readonly slos: readonly Slo[];
+  /** The last search run (with `--target-workers`, that of the last count searched). */
   readonly outcome: SearchOutcome;
+  /** Every phase of every search, in order, and a failed start of the reference target. */
+  readonly phases: readonly CapacityPhase[];
   readonly forecast: Forecast | null;
   /** The answers at each target worker count, with `--target-workers`; else empty. */
   readonly scaling: readonly ScalingPoint[];
@@ -25,43 +32,51 @@ export interface ReportInputs {
 }
 
 /**
- * The capacity report of a finished search: the maximum sustainable rate, the knee, the USL fit
- * of throughput against concurrency over every level measured, the plan for the forecast (each
- * request name's capacity being its rate at the maximum sustainable level), the verdict and
- * the assumptions behind them.
+ * The capacity report of a search, finished or not: its status, the maximum sustainable rate,
+ * the knee, the USL fit of throughput against concurrency over every level measured, the plan
+ * for the forecast (each request name's capacity being its rate at the maximum sustainable
+ * level), the verdict and the assumptions behind them. When the phases the answer rests on did
+ * not all measure what they meant to, the answer is provisional: no knee, the fit marked
+ * unsupported, no plan, and the verdict says so. Pure.
  */
 export function buildCapacityReport(inputs: ReportInputs): CapacityReport {
-  const { outcome, forecast } = inputs;
+  const { outcome, forecast, slos } = inputs;
+  const established = answerEstablished(outcome.phases);
   const best = outcome.sustainable;
-  const plan = forecast === null || best === null ? null : planFor(forecast, best);
+  const plan = forecast === null || best === null || !established ? null : planFor(forecast, best);
   const steps = outcome.steps;
+  const verdict = capacityVerdict({
+    slos,
+    steps,
+    established,
+    phases: inputs.phases,
+    overload: outcome.overload,
+    overloadPhase: outcome.phases.find((phase) => phase.name === 'overload'),
+    plan,
+    forecast: forecast !== null,
+  });
   return {
     schemaVersion: 1,
     runId: inputs.runId,
     scenario: inputs.scenario,
     createdAt: inputs.createdAt.toISOString(),
-    slos: inputs.slos,
-    verdict: verdict(inputs, plan),
+    status: searchStatus(inputs.phases),
+    slos,
+    verdict,
     breakpoint: outcome.breakpoint,
     maxSustainableRate: best?.offered ?? 0,
+    maxSustainableEstablished: established,
     maxSustainableThroughput: best?.throughput ?? 0,
-    knee: findKnee(steps),
-    usl: steps.length === 0 ? null : fitUsl(steps),
+    knee: established ? findKnee(steps) : null,
+    usl: stepsFit(steps, established),
     steps,
     overload: outcome.overload,
     forecast,
     plan,
     scaling: inputs.scaling,
-    scalingUsl:
-      inputs.scaling.length === 0
-        ? null
-        : fitUsl(
-            inputs.scaling.map((point) => ({
-              concurrency: point.workers,
-              throughput: point.maxSustainableThroughput,
-            })),
-          ),
+    scalingUsl: scalingFit(inputs.scaling),
     assumptions: assumptions(inputs),
+    phases: inputs.phases,
   };
 }
 
@@ -72,27 +87,24 @@ function planFor(forecast: Forecast, best: CapacityStep): CapacityPlan {
   return planCapacity(peakDemand(forecast), capacity, forecast.intent);
 }
 
-function verdict({ outcome, slos }: ReportInputs, plan: CapacityPlan | null): string {
-  const best = outcome.sustainable;
-  const within = slos.map((slo) => slo.text).join(' and ');
-  if (best === null)
-    return `No load level met ${within}: the service is over its limit even at ${lowest(outcome)}/s.`;
-  const firstBroken = outcome.steps.find((step) => !step.sustainable);
-  const next = firstBroken
-    ? ` Above it, at ${fixed(firstBroken.offered)}/s: ${firstBroken.broken.join(', ')}.`
-    : ' No level broke an SLO: the limit is above the highest level tried.';
-  const sized = plan
-    ? ` The forecast needs ${plan.instances} instances (${plan.instances - planRedundancy(plan)} + spares); ${plan.saturatesFirst} saturates first.`
-    : '';
-  return `One instance sustains ${fixed(best.offered)} iterations/s (${fixed(best.throughput)} requests/s) within ${within}.${next}${sized}`;
+/** The USL fit over the steps; not supported when the search stopped before its answer. */
+function stepsFit(steps: readonly CapacityStep[], established: boolean): UslFit | null {
+  if (steps.length === 0) return null;
+  const fit = fitUsl(steps);
+  if (established) return fit;
+  const warning =
+    'The search stopped before its staircase and refinement finished: the fit covers only the levels measured.';
+  return { ...fit, supported: false, warnings: [...fit.warnings, warning] };
 }
 
-function planRedundancy(plan: CapacityPlan): number {
-  return plan.instances - Math.max(...plan.endpoints.map((endpoint) => endpoint.instances));
-}
-
-function lowest({ steps }: SearchOutcome): string {
-  return steps.length > 0 ? fixed(steps[0]!.offered) : '?';
+function scalingFit(scaling: readonly ScalingPoint[]): UslFit | null {
+  if (scaling.length === 0) return null;
+  return fitUsl(
+    scaling.map((point) => ({
+      concurrency: point.workers,
+      throughput: point.maxSustainableThroughput,
+    })),
+  );
 }
 
 function assumptions({ outcome, scenario }: ReportInputs): string[] {
@@ -107,8 +119,4 @@ function assumptions({ outcome, scenario }: ReportInputs): string[] {
       'The target exports no /metrics with process_cpu_seconds_total: its CPU use is not shown.',
     );
   return list;
-}
-
-function fixed(rate: number): string {
-  return rate >= 100 ? rate.toFixed(0) : rate.toFixed(1);
 }

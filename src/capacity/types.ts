@@ -175,19 +175,75 @@ export interface ScalingPoint {
   readonly maxSustainableThroughput: number;
 }
 
+/** A phase of the search, in order; `start-target` (`--target-workers`) is kept only failed. */
+export type PhaseName = 'ramp' | 'staircase' | 'refine' | 'overload' | 'start-target';
+
+/**
+ * How a phase ended. Clean: `completed` (every planned level ran), `stopped-early` (stopped as
+ * planned once a level was past the limit). Not clean: `cut-off` (its levels were measured, but
+ * iterations still running when gracefulStop ended were cut off: the service kept a queue the
+ * run could not wait out); `aborted` (the run stopped itself: the memory watchdog, an abortOnFail
+ * threshold); `failed` (an error); `interrupted` (SIGINT or SIGTERM). The search goes on after a
+ * clean or `cut-off` phase and stops after any other.
+ */
+export type PhaseEnd =
+  | 'completed'
+  | 'stopped-early'
+  | 'cut-off'
+  | 'aborted'
+  | 'failed'
+  | 'interrupted';
+
+/** One phase of the search as it ran: what it planned, what it measured, how it ended. */
+export interface CapacityPhase {
+  readonly name: PhaseName;
+  /** The reference target's worker count (`--target-workers`), or null. */
+  readonly workers: number | null;
+  /** The arrival rate of each level planned, in order (iterations/s). */
+  readonly planned: readonly number[];
+  /** The offered rates of the levels measured in full, in order. */
+  readonly measured: readonly number[];
+  /** Seconds each level lasted, its warm-up included (0 for `start-target`). */
+  readonly levelS: number;
+  readonly end: PhaseEnd;
+  /** True for the clean ends, `completed` and `stopped-early`. */
+  readonly clean: boolean;
+  /** Iterations still running when the phase's gracefulStop ended, cut off. */
+  readonly interruptedIterations: number;
+  /** What happened, one or two sentences naming the phase; for an unclean end, what it means. */
+  readonly note: string;
+}
+
+/**
+ * How the search ended: `complete` (every phase finished cleanly), `incomplete` (a phase did
+ * not; see `phases`), `interrupted` (SIGINT or SIGTERM stopped it; the report holds what was
+ * measured before).
+ */
+export type CapacityStatus = 'complete' | 'incomplete' | 'interrupted';
+
 /** What capacity.json holds. */
 export interface CapacityReport {
   readonly schemaVersion: 1;
   readonly runId: string;
   readonly scenario: { readonly name: string; readonly file: string; readonly workload: string };
   readonly createdAt: string;
+  readonly status: CapacityStatus;
   readonly slos: readonly Slo[];
-  /** One sentence a launch review can act on. */
+  /** Sentences a launch review can act on; first, what did not finish cleanly, if anything. */
   readonly verdict: string;
-  /** The rate at which the quick ramp first broke an SLO. */
+  /**
+   * The rate at which the quick ramp first broke an SLO; `maxRate` when no level up to it broke;
+   * 0 when the ramp stopped (failed, aborted, interrupted) before finding either.
+   */
   readonly breakpoint: number;
-  /** The highest step that met every SLO with achieved ≥ 98% of offered (iterations/s). */
+  /** The highest step that met every SLO with achieved ≥ 98% of offered (iterations/s), or 0. */
   readonly maxSustainableRate: number;
+  /**
+   * Whether that rate rests on a ramp, staircase and refinement that each measured every level
+   * they meant to. False when the search stopped before: the rate is then only the highest level
+   * measured that met the SLOs, `knee` is null, the USL fit unsupported, and there is no plan.
+   */
+  readonly maxSustainableEstablished: boolean;
   /** Requests per second at the maximum sustainable rate. */
   readonly maxSustainableThroughput: number;
   readonly knee: Knee | null;
@@ -205,6 +261,8 @@ export interface CapacityReport {
   readonly scalingUsl: UslFit | null;
   /** What the answers assume, a sentence each. */
   readonly assumptions: readonly string[];
+  /** Every phase the search ran, in order (with `--target-workers`, those of each count). */
+  readonly phases: readonly CapacityPhase[];
 }
 
 /** One load level of a run, in whole seconds since the run's start. */
@@ -237,10 +295,21 @@ export interface WindowMeasurement {
 
 /** What a search measured: the breakpoint, every staircase level, the overload runs. */
 export interface SearchOutcome {
+  /** The ramp's first broken rate; `maxRate` when none broke; 0 when it stopped before either. */
   readonly breakpoint: number;
   /** Staircase and refinement levels, by offered rate. */
   readonly steps: readonly CapacityStep[];
   /** The highest sustainable level at or below the first broken one, or null. */
   readonly sustainable: CapacityStep | null;
   readonly overload: readonly OverloadResult[];
+  /** Every phase run, in order; a phase that stopped the search (see `stopsSearch`) is last. */
+  readonly phases: readonly CapacityPhase[];
+  /** The error of the phase that failed, and whether load had been sent in it; else null. */
+  readonly failure: PhaseFailure | null;
+}
+
+/** Why a phase's run failed: the error, and whether load had been sent by then. */
+export interface PhaseFailure {
+  readonly error: unknown;
+  readonly loadSent: boolean;
 }

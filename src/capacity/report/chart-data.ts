@@ -37,7 +37,7 @@ function offeredCharts(report: CapacityReport): CapacityChart[] {
   // A rate of 0 means no step kept the SLOs: there is no rate to mark.
   if (report.maxSustainableRate > 0)
     markers.push({
-      label: `max sustainable ${formatRate(report.maxSustainableRate)}/s`,
+      label: `max sustainable ${formatRate(report.maxSustainableRate)}/s${report.maxSustainableEstablished ? '' : ' (provisional)'}`,
       x: report.maxSustainableRate,
     });
   const line = (label: string, values: readonly number[], dashed = false) => ({

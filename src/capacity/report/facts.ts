@@ -1,10 +1,10 @@
 /**
  * The capacity report's answers as labelled sentences (plain text, not yet escaped), shared by
  * the Markdown renderer (a list) and the HTML renderer (a definition list): the demand model,
- * the plan, and the measured capacity with the USL fit.
+ * the plan, and the measured capacity with the USL fit; and the notice of an unfinished search.
  */
 import { formatMs, formatPercent } from '../../report/format.js';
-import type { CapacityPlan, CapacityReport, Forecast, UslFit } from '../types.js';
+import type { CapacityPlan, CapacityReport, Forecast, Knee, UslFit } from '../types.js';
 import {
   formatCount,
   formatEstimate,
@@ -65,27 +65,61 @@ export function planFacts(plan: CapacityPlan, forecast: Forecast | null): Fact[]
   ];
 }
 
+/** What a report's status notice says: a title and the note of each phase not clean. */
+export interface StatusNotice {
+  readonly title: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * The notice that heads a report whose search did not finish cleanly, shared by capacity.md
+ * and capacity.html; null for a complete search.
+ */
+export function statusNotice(report: CapacityReport): StatusNotice | null {
+  if (report.status === 'complete') return null;
+  const title =
+    report.status === 'interrupted'
+      ? 'Search interrupted (SIGINT or SIGTERM): the report holds what was measured until then.'
+      : 'Search incomplete: a phase did not finish cleanly.';
+  const provisional = report.maxSustainableEstablished
+    ? ''
+    : ' The answers are provisional: they rest on the levels measured before the search stopped.';
+  const notes = report.phases.filter((phase) => !phase.clean).map((phase) => phase.note);
+  return { title: `${title}${provisional}`, notes };
+}
+
 /** The measured answers: maximum sustainable rate, breakpoint, knee, then the USL fit. */
 export function capacityFacts(report: CapacityReport): Fact[] {
-  const { knee } = report;
+  const established = report.maxSustainableEstablished;
   return [
     {
       label: 'maximum sustainable rate',
       text:
         `${formatRateOf(report.maxSustainableRate, 'iterations')}, ` +
-        `${formatRateOf(report.maxSustainableThroughput, 'requests')}`,
+        `${formatRateOf(report.maxSustainableThroughput, 'requests')}` +
+        (established ? '' : ' (provisional: the search stopped before establishing it)'),
     },
-    { label: 'quick-ramp breakpoint', text: formatRateOf(report.breakpoint, 'iterations') },
     {
-      label: 'knee',
+      label: 'quick-ramp breakpoint',
       text:
-        knee === null
-          ? 'none found: latency did not climb sharply over the steps'
-          : `at ${formatRateOf(knee.offered, 'iterations')} offered: ` +
-            `${formatRateOf(knee.throughput, 'requests')}, p99 ${formatMs(knee.p99Ms)} ms`,
+        report.breakpoint > 0
+          ? formatRateOf(report.breakpoint, 'iterations')
+          : 'not found: the ramp stopped before a level broke',
     },
+    { label: 'knee', text: kneeText(report.knee, established) },
     ...uslFacts(report.usl, 'concurrency'),
   ];
+}
+
+function kneeText(knee: Knee | null, established: boolean): string {
+  if (knee !== null)
+    return (
+      `at ${formatRateOf(knee.offered, 'iterations')} offered: ` +
+      `${formatRateOf(knee.throughput, 'requests')}, p99 ${formatMs(knee.p99Ms)} ms`
+    );
+  return established
+    ? 'none found: latency did not climb sharply over the steps'
+    : 'not established: the search stopped before its staircase finished';
 }
 
 /** The scaling fit across target workers, when the search ran at several worker counts. */

@@ -5,6 +5,7 @@
  * 100-million sign-up launch. Options give the variants a report must survive.
  */
 import type { CapacityPlan, CapacityReport, CapacityStep, Forecast, UslFit } from '../types.js';
+import { completePhases } from './fixtures-phases.js';
 
 /** Text that would run script, break out of its element or turn into Markdown if unescaped. */
 export const HOSTILE_NAME =
@@ -170,6 +171,7 @@ export function buildCapacityReport(options: CapacityFixtureOptions = {}): Capac
       workload: 'readers',
     },
     createdAt: '2024-07-05T16:30:00.000Z',
+    status: 'complete',
     slos: [
       { kind: 'latency', text: SLO_LATENCY, percentile: 99, maxMs: 250 },
       { kind: 'errors', text: SLO_ERRORS, maxRate: 0.001 },
@@ -180,6 +182,7 @@ export function buildCapacityReport(options: CapacityFixtureOptions = {}): Capac
         : `Run ${9 + forecast.intent.redundancy} instances (9 + ${forecast.intent.redundancy} spare) for the launch peak: feed saturates first.`,
     breakpoint: 1000,
     maxSustainableRate: 800,
+    maxSustainableEstablished: true,
     maxSustainableThroughput: 1594,
     knee: options.knee === false ? null : { offered: 600, throughput: 1198, p99Ms: 24 },
     usl: usl === 'none' ? null : usl === 'unsupported' ? UNSUPPORTED_USL : SUPPORTED_USL,
@@ -218,6 +221,7 @@ export function buildCapacityReport(options: CapacityFixtureOptions = {}): Capac
       'Each step ran 25 s and its first 5 s were discarded as warm-up.',
       'One instance of the target served the staircase: capacity scales linearly with instances.',
     ],
+    phases: completePhases(),
   } satisfies CapacityReport);
 }
 
@@ -233,6 +237,7 @@ export function withHostileNames(report: CapacityReport): CapacityReport {
   copy.scenario = { name: HOSTILE_NAME, file: HOSTILE_NAME, workload: HOSTILE_NAME };
   copy.runId = HOSTILE_NAME;
   copy.verdict = HOSTILE_NAME;
+  copy.status = 'incomplete';
   copy.slos = [{ kind: 'errors', text: HOSTILE_NAME, maxRate: 0.001 }];
   copy.steps = copy.steps.map((step) => ({
     ...step,
@@ -241,6 +246,7 @@ export function withHostileNames(report: CapacityReport): CapacityReport {
     sustainable: false,
   }));
   copy.assumptions = [HOSTILE_NAME];
+  copy.phases = copy.phases.map((phase) => ({ ...phase, clean: false, note: HOSTILE_NAME }));
   if (copy.usl !== null) copy.usl = { ...copy.usl, supported: false, warnings: [HOSTILE_NAME] };
   if (copy.plan !== null)
     copy.plan = {

@@ -5,24 +5,39 @@
  */
 import { utc } from '../../report/html/header-section.js';
 import { html, type SafeHtml } from '../../report/html/html-template.js';
-import type { CapacityReport } from '../types.js';
-import { capacityFacts, demandFacts, planFacts, scalingFacts } from './facts.js';
+import type { CapacityPhase, CapacityReport } from '../types.js';
+import { capacityFacts, demandFacts, planFacts, scalingFacts, statusNotice } from './facts.js';
 import { renderFacts, renderTable } from './html-tables.js';
 import {
   OVERLOAD_COLUMNS,
+  PHASE_COLUMNS,
   PLAN_COLUMNS,
+  phaseEndText,
+  phaseText,
   SCALING_COLUMNS,
   STEP_COLUMNS,
   sustainableText,
 } from './tables.js';
 
-/** The page header: scenario, the verdict, the SLOs, workload, file, run id and date. */
+/** The badge colour of each status (`.badge.pass`, `.warn`, `.fail`). */
+const STATUS_TONE: Readonly<Record<CapacityReport['status'], string>> = {
+  complete: 'pass',
+  incomplete: 'fail',
+  interrupted: 'warn',
+};
+
+/**
+ * The page header: scenario, the verdict, the notice of a search that did not finish cleanly,
+ * then the status, SLOs, workload, file, run id and date.
+ */
 export function renderCapacityHeader(report: CapacityReport): SafeHtml {
   const { scenario } = report;
   return html`<header>
 <h1>Capacity: ${scenario.name}</h1>
 <p class="notice" id="verdict"><strong>Verdict:</strong> ${report.verdict}</p>
+${renderStatusNotice(report)}
 <dl class="facts">
+<dt>status</dt><dd><span class="badge ${STATUS_TONE[report.status]}" data-status="${report.status}">${report.status}</span></dd>
 <dt>SLOs</dt><dd>${report.slos.length === 0 ? 'none' : report.slos.map((slo, i) => html`${i > 0 ? ', ' : ''}<code>${slo.text}</code>`)}</dd>
 <dt>workload</dt><dd><code>${scenario.workload}</code></dd>
 <dt>scenario file</dt><dd><code>${scenario.file}</code></dd>
@@ -30,6 +45,12 @@ export function renderCapacityHeader(report: CapacityReport): SafeHtml {
 <dt>created</dt><dd>${utc(report.createdAt)}</dd>
 </dl>
 </header>`;
+}
+
+function renderStatusNotice(report: CapacityReport): SafeHtml | '' {
+  const notice = statusNotice(report);
+  if (notice === null) return '';
+  return html`<div class="notice fail" role="alert" id="status-notice"><strong>${notice.title}</strong><ul>${notice.notes.map((note) => html`<li>${note}</li>`)}</ul></div>`;
 }
 
 /** The demand model and the plan (instances per endpoint, totals), when a forecast was given. */
@@ -73,6 +94,23 @@ export function renderOverloadSection(report: CapacityReport): SafeHtml {
   return html`<section id="overload-section"><h2>Overload</h2>
 <p class="muted">Offered a multiple of the maximum sustainable rate; capacity kept is goodput against the goodput at the maximum sustainable rate.</p>
 ${report.overload.length === 0 ? html`<p class="muted">No overload run was made.</p>` : renderTable(layout, report.overload)}
+</section>`;
+}
+
+/** Every phase of the search: its levels planned and measured, how it ended and why. */
+export function renderPhasesSection(report: CapacityReport): SafeHtml | '' {
+  if (report.phases.length === 0) return '';
+  const layout = {
+    id: 'phases',
+    lead: [{ heading: 'phase', text: phaseText }],
+    columns: PHASE_COLUMNS,
+    trail: [
+      { heading: 'ended', text: phaseEndText },
+      { heading: 'note', text: (phase: CapacityPhase) => phase.note },
+    ],
+  };
+  return html`<section id="phases-section"><h2>Phases of the search</h2>
+${renderTable(layout, report.phases)}
 </section>`;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCapacityReport, HOSTILE_NAME, withHostileNames } from './fixtures.js';
+import { unfinishedReport } from './fixtures-phases.js';
 import { renderCapacityMarkdown } from './markdown.js';
 
 const report = buildCapacityReport();
@@ -30,6 +31,7 @@ describe('renderCapacityMarkdown', () => {
       '### Demand and plan',
       '### Measured capacity',
       '### Overload',
+      '### Phases',
       '### Assumptions',
       '### Steps',
     ];
@@ -142,6 +144,54 @@ describe('renderCapacityMarkdown', () => {
     const copy = { ...input, steps: input.steps.map((s) => ({ ...s, target: null })) };
     const row = cells(tableUnder(renderCapacityMarkdown(copy), '### Steps')[2]!);
     expect(row.slice(7, 9)).toEqual(['–', '–']);
+  });
+
+  it('lists the phases of the search and how each ended; a complete search has no warning', () => {
+    expect(markdown).not.toContain('⚠️');
+    const phases = tableUnder(markdown, '### Phases');
+    expect(phases[1]).toBe('|:---|---:|---:|---:|---:|:---|:---|');
+    expect([phases[0]!, ...phases.slice(2)].map(cells)).toEqual([
+      ['phase', 'levels', 'measured', 's per level', 'cut off', 'ended', 'note'],
+      ...report.phases.map((p) => [
+        p.name,
+        String(p.planned.length),
+        String(p.measured.length),
+        String(p.levelS),
+        '0',
+        p.end.replace('-', ' '),
+        p.note,
+      ]),
+    ]);
+  });
+
+  it('warns under the verdict when a phase did not finish cleanly, quoting its note', () => {
+    const cutOff = unfinishedReport(buildCapacityReport(), 'overload-cut-off');
+    const text = renderCapacityMarkdown(cutOff);
+    const overload = cutOff.phases.at(-1)!;
+    expect(text).toContain(
+      `\n\n> **⚠️ Search incomplete: a phase did not finish cleanly.**\n> - ${overload.note}\n\nSLOs:`,
+    );
+    const row = cells(tableUnder(text, '### Phases').at(-1)!);
+    expect(row.slice(4, 6)).toEqual(['41250', 'not clean: cut off']);
+    expect(text).toContain('- **maximum sustainable rate:** 800 iterations/s, 1594 requests/s\n');
+  });
+
+  it('calls the answers of an interrupted search provisional', () => {
+    const text = renderCapacityMarkdown(
+      unfinishedReport(buildCapacityReport(), 'staircase-interrupted'),
+    );
+    expect(text).toContain(
+      '> **⚠️ Search interrupted (SIGINT or SIGTERM): the report holds what was measured until ' +
+        'then. The answers are provisional: they rest on the levels measured before the search stopped.**\n' +
+        '> - The staircase was interrupted (SIGINT or SIGTERM) after 4 of 7 levels.\n',
+    );
+    expect(text).toContain(
+      '- **maximum sustainable rate:** 600 iterations/s, 1198 requests/s (provisional: the search stopped before establishing it)',
+    );
+    expect(text).toContain(
+      '- **knee:** not established: the search stopped before its staircase finished',
+    );
+    expect(text).not.toContain('### Overload');
   });
 
   it('escapes every name and sentence: no markup, no broken table, one line per item', () => {

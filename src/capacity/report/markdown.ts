@@ -4,21 +4,32 @@
  */
 import { escapeMarkdown, markdownTable } from '../../report/markdown.js';
 import type { CapacityReport } from '../types.js';
-import { capacityFacts, demandFacts, type Fact, planFacts, scalingFacts } from './facts.js';
+import {
+  capacityFacts,
+  demandFacts,
+  type Fact,
+  planFacts,
+  scalingFacts,
+  statusNotice,
+} from './facts.js';
 import {
   type CapacityColumn,
   cellText,
   OVERLOAD_COLUMNS,
+  PHASE_COLUMNS,
   PLAN_COLUMNS,
+  phaseEndText,
+  phaseText,
   SCALING_COLUMNS,
   STEP_COLUMNS,
   sustainableText,
 } from './tables.js';
 
 /**
- * The report of `launchday capacity` in Markdown: the verdict first, then the demand model and
- * plan (when a forecast was given), the measured capacity (maximum sustainable rate, knee, USL
- * fit or why it is not supported), the overload runs, the assumptions and the raw steps.
+ * The report of `launchday capacity` in Markdown: the verdict first, with a warning quote under
+ * it when the search did not finish cleanly, then the demand model and plan (when a forecast
+ * was given), the measured capacity (maximum sustainable rate, knee, USL fit or why it is not
+ * supported), the overload runs, the phases of the search, the assumptions and the raw steps.
  * Rates per second, latencies in ms. Every name and sentence from the report is escaped. Pure
  * and deterministic; ends with a newline. `writeCapacityReport` writes it as capacity.md.
  */
@@ -29,6 +40,7 @@ export function renderCapacityMarkdown(report: CapacityReport): string {
     ['### Measured capacity', '', ...factList(capacityFacts(report))],
     scalingSection(report),
     overloadSection(report),
+    phasesSection(report),
     listSection('Assumptions', report.assumptions),
     stepsSection(report),
   ];
@@ -46,9 +58,37 @@ function verdictSection(report: CapacityReport): string[] {
     '',
     `**Verdict:** ${escapeMarkdown(report.verdict)}`,
     '',
+    ...noticeLines(report),
     `SLOs: ${slos || 'none'}. Workload ${escapeMarkdown(scenario.workload)} of ` +
       `${escapeMarkdown(scenario.file)}, run ${escapeMarkdown(report.runId)}, ` +
       `${escapeMarkdown(report.createdAt)}.`,
+  ];
+}
+
+/** The status notice as a quote, and a blank line after it; nothing for a complete search. */
+function noticeLines(report: CapacityReport): string[] {
+  const notice = statusNotice(report);
+  if (notice === null) return [];
+  return [
+    `> **⚠️ ${escapeMarkdown(notice.title)}**`,
+    ...notice.notes.map((note) => `> - ${escapeMarkdown(note)}`),
+    '',
+  ];
+}
+
+function phasesSection(report: CapacityReport): string[] {
+  if (report.phases.length === 0) return [];
+  const rows = report.phases.map((phase) => [
+    escapeMarkdown(phaseText(phase)),
+    ...cells(PHASE_COLUMNS, phase),
+    escapeMarkdown(phaseEndText(phase)),
+    escapeMarkdown(phase.note),
+  ]);
+  const headings = ['phase', ...PHASE_COLUMNS.map((column) => column.heading), 'ended', 'note'];
+  return [
+    '### Phases',
+    '',
+    ...markdownTable(headings, rows, [...rightAfter(1, PHASE_COLUMNS), 'left', 'left']),
   ];
 }
 

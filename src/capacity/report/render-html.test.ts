@@ -5,8 +5,15 @@ import { loadReportAssets } from '../../report/html/report-assets.js';
 import type { CapacityReport } from '../types.js';
 import { buildCapacityCharts } from './chart-data.js';
 import { buildCapacityReport, HOSTILE_NAME, withHostileNames } from './fixtures.js';
+import { unfinishedReport } from './fixtures-phases.js';
 import { renderCapacityHtml } from './render-html.js';
-import { type CapacityColumn, OVERLOAD_COLUMNS, PLAN_COLUMNS, STEP_COLUMNS } from './tables.js';
+import {
+  type CapacityColumn,
+  OVERLOAD_COLUMNS,
+  PHASE_COLUMNS,
+  PLAN_COLUMNS,
+  STEP_COLUMNS,
+} from './tables.js';
 import type { CapacityData } from './types.js';
 
 const assets = await loadReportAssets();
@@ -77,6 +84,7 @@ describe('renderCapacityHtml', () => {
     expect(numberCells(page, 'steps')).toEqual(expectedCells(STEP_COLUMNS, report.steps));
     expect(numberCells(page, 'overload')).toEqual(expectedCells(OVERLOAD_COLUMNS, report.overload));
     expect(numberCells(page, 'plan')).toEqual(expectedCells(PLAN_COLUMNS, report.plan!.endpoints));
+    expect(numberCells(page, 'phases')).toEqual(expectedCells(PHASE_COLUMNS, report.phases));
     expect(page).toContain('<dd data-fact="instances to run">11 (N = 9 + k = 2 spare)</dd>');
     expect(page).toContain('<dd data-fact="σ (contention)">0.05 ± 0.008</dd>');
   });
@@ -100,6 +108,41 @@ describe('renderCapacityHtml', () => {
     };
     const markup = renderCapacityHtml(copy, assets);
     expect(markup).toContain('<td class="num" data-stat="cpuCores" data-value="">–</td>');
+  });
+
+  it('marks a complete search with a pass badge and no notice', () => {
+    expect(page).toContain(
+      '<dt>status</dt><dd><span class="badge pass" data-status="complete">complete</span></dd>',
+    );
+    expect(page).not.toContain('id="status-notice"');
+  });
+
+  it('puts a notice of every phase that did not finish cleanly under the verdict, and marks it in the phases table', () => {
+    const cutOff = unfinishedReport(buildCapacityReport(), 'overload-cut-off');
+    const markup = renderCapacityHtml(cutOff, assets);
+    const overload = cutOff.phases.at(-1)!;
+    expect(markup).toContain(
+      `<p class="notice" id="verdict"><strong>Verdict:</strong> ${escapeHtml(cutOff.verdict)}</p>\n` +
+        '<div class="notice fail" role="alert" id="status-notice"><strong>Search incomplete: a phase did not finish cleanly.</strong>' +
+        `<ul><li>${escapeHtml(overload.note)}</li></ul></div>`,
+    );
+    expect(markup).toContain('data-status="incomplete">incomplete</span>');
+    expect(numberCells(markup, 'phases').at(-1)).toEqual([2, 'interruptedIterations', 41_250]);
+    expect(markup).toContain('<td class="name">not clean: cut off</td>');
+  });
+
+  it('marks an interrupted search and its provisional maximum on the charts', () => {
+    const markup = renderCapacityHtml(
+      unfinishedReport(buildCapacityReport(), 'staircase-interrupted'),
+      assets,
+    );
+    expect(markup).toContain(
+      '<span class="badge warn" data-status="interrupted">interrupted</span>',
+    );
+    expect(markup).toContain('<strong>Search interrupted (SIGINT or SIGTERM)');
+    expect(markup).toContain('<dd data-fact="knee">not established');
+    const labels = embeddedData(markup).charts[0]!.markers.map((m) => m.label);
+    expect(labels).toEqual(['max sustainable 600/s (provisional)']);
   });
 
   it('escapes every hostile name: as text in the markup, inert in the JSON', () => {

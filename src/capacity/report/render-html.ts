@@ -15,6 +15,7 @@ import {
   renderCapacityHeader,
   renderMeasuredSection,
   renderOverloadSection,
+  renderPhasesSection,
   renderPlanSection,
   renderScalingSection,
   renderStepsSection,
@@ -26,7 +27,8 @@ import type { CapacityData } from './types.js';
  * capacity.html for `report`, for a launch review opened from disk: the verdict, demand and
  * plan, measured capacity, charts (throughput and p99 against offered load with the knee and
  * the maximum sustainable rate marked; throughput against concurrency with the USL curve and
- * its peak), overload, assumptions and steps. uPlot (from `assets`, as `loadReportAssets`
+ * its peak), overload, the phases of the search, assumptions and steps; a search that did not
+ * finish cleanly says so in a notice under the verdict. uPlot (from `assets`, as `loadReportAssets`
  * reads it), the styles and the capacity client script are inlined and the chart data embedded
  * as JSON; the same Content-Security-Policy as report.html keeps it from loading anything. Light
  * and dark, print-friendly. Every string from the report is escaped. Pure and deterministic.
@@ -48,6 +50,7 @@ ${renderMeasuredSection(report)}
 ${renderChartSections(groups)}
 ${renderScalingSection(report)}
 ${renderOverloadSection(report)}
+${renderPhasesSection(report)}
 ${renderAssumptionsSection(report)}
 ${renderStepsSection(report)}
 </main>

@@ -4,7 +4,14 @@
  * HTML report also writes each raw value as `data-value` under the column's `stat`.
  */
 import { formatMs, formatPercent, formatRate } from '../../report/format.js';
-import type { CapacityPlan, CapacityStep, OverloadResult, ScalingPoint } from '../types.js';
+import type {
+  CapacityPhase,
+  CapacityPlan,
+  CapacityStep,
+  OverloadResult,
+  PhaseEnd,
+  ScalingPoint,
+} from '../types.js';
 import { formatFigure, NOT_MEASURED } from './format.js';
 
 /** One numeric column: heading, the field it shows (`stat`), raw value (null: not measured). */
@@ -83,6 +90,39 @@ export const OVERLOAD_COLUMNS: readonly CapacityColumn<OverloadResult>[] = [
   { heading: 'p99 ms', stat: 'p99Ms', value: (o) => o.p99Ms, format: formatMs },
   { heading: 'errors', stat: 'errorRate', value: (o) => o.errorRate, format: formatPercent },
 ];
+
+/** The numeric columns of the phases table; the phase's name comes first, how it ended after. */
+export const PHASE_COLUMNS: readonly CapacityColumn<CapacityPhase>[] = [
+  { heading: 'levels', stat: 'planned', value: (p) => p.planned.length, format: String },
+  { heading: 'measured', stat: 'measured', value: (p) => p.measured.length, format: String },
+  { heading: 's per level', stat: 'levelS', value: (p) => p.levelS, format: String },
+  {
+    heading: 'cut off',
+    stat: 'interruptedIterations',
+    value: (p) => p.interruptedIterations,
+    format: String,
+  },
+];
+
+const PHASE_ENDS: Readonly<Record<PhaseEnd, string>> = {
+  completed: 'completed',
+  'stopped-early': 'stopped early',
+  'cut-off': 'cut off',
+  aborted: 'aborted',
+  failed: 'failed',
+  interrupted: 'interrupted',
+};
+
+/** A phase's name, with its target worker count when it has one: `staircase (2 workers)`. */
+export function phaseText(phase: CapacityPhase): string {
+  return phase.workers === null ? phase.name : `${phase.name} (${phase.workers} workers)`;
+}
+
+/** How a phase ended, for its cell: `completed`, or `not clean: cut off`. */
+export function phaseEndText(phase: CapacityPhase): string {
+  const end = PHASE_ENDS[phase.end];
+  return phase.clean ? end : `not clean: ${end}`;
+}
 
 /** The numeric columns of the plan table; the endpoint's name comes first. */
 export const PLAN_COLUMNS: readonly CapacityColumn<PlanEndpoint>[] = [

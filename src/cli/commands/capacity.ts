@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import type { CapacityStep } from '../../capacity/types.js';
+import type { CapacityReport, CapacityStep } from '../../capacity/types.js';
+import { ExitCode } from '../../core/exit-codes.js';
 import { outputsFromSpecs } from '../../outputs/out-spec.js';
 import { runCapacity } from '../../workflows/capacity/run-capacity.js';
 import {
@@ -30,7 +31,9 @@ interface CapacityFlags extends RunFlags {
 /**
  * `launchday capacity <scenario> --slo ...`: finds the target's limit (quick ramp, staircase,
  * refinement, overload), fits the curve, sizes the launch from a forecast, and writes
- * reports/<run-id>/capacity.json, .md and .html. A line per measured level goes to stderr.
+ * reports/<run-id>/capacity.json, .md and .html, also when the search stops early. A line per
+ * measured level goes to stderr. Exits 0 when the search established its answer, 3 when it
+ * could not, 130 when interrupted.
  */
 export function registerCapacity(program: Command, setExitCode: SetExitCode): void {
   const command = program
@@ -86,8 +89,18 @@ export function registerCapacity(program: Command, setExitCode: SetExitCode): vo
     );
     process.stdout.write(`${outcome.report.verdict}\n`);
     process.stdout.write(`capacity: ${relative(process.cwd(), outcome.files.html)}\n`);
-    setExitCode(0);
+    setExitCode(exitCodeOf(outcome.report));
   });
+}
+
+/**
+ * 130 when interrupted; 3 when the search could not establish its answer (a phase it rests on
+ * failed or was aborted), as a broken threshold fails a run; else 0, also when a phase was cut
+ * off or the overload phase failed: the report names those as findings.
+ */
+function exitCodeOf(report: CapacityReport): number {
+  if (report.status === 'interrupted') return ExitCode.interrupted;
+  return report.maxSustainableEstablished ? ExitCode.ok : ExitCode.thresholdsFailed;
 }
 
 function settingsFrom(flags: CapacityFlags) {

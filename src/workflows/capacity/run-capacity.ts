@@ -2,8 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createRunId, type RunScenarioOptions } from '../../api.js';
 import { buildCapacityReport } from '../../capacity/build-report.js';
+import { answerEstablished } from '../../capacity/findings.js';
+import { describePhase, errorText, stopsSearch } from '../../capacity/phase-end.js';
 import { parseSlo } from '../../capacity/slo.js';
 import type {
+  CapacityPhase,
   CapacityReport,
   CapacityStep,
   ScalingPoint,
@@ -14,7 +17,11 @@ import type { ResolvedRun } from '../../config/types.js';
 import { LaunchdayError } from '../../core/errors.js';
 import type { Output } from '../../outputs/types.js';
 import { loadScenario } from '../../scenario/index.js';
-import { startReferenceTarget, UNSTARTED_TARGET } from '../rehearse/reference-target.js';
+import {
+  type ReferenceTarget,
+  startReferenceTarget,
+  UNSTARTED_TARGET,
+} from '../rehearse/reference-target.js';
 import { withShorthands } from '../rehearse/rehearsal-params.js';
 import { loadForecast } from './load-forecast.js';
 import type { PhaseContext } from './phase-run.js';
@@ -59,7 +66,10 @@ export interface CapacityOutcome {
  * `launchday capacity`: checks the scenario, the SLOs and the forecast before any load, then
  * searches the limit of the target (see {@link searchCapacity}) and writes the capacity report.
  * With `targetWorkers`, launchday starts the reference target itself (seeded with `users`
- * accounts) once per worker count, searches each, and fits the USL across the counts.
+ * accounts) once per worker count, searches each, and fits the USL across the counts. The
+ * report is written whenever the search ends: finished, stopped by a phase that did not finish
+ * cleanly, or interrupted through `signal` (its status says which). Rejects, writing nothing,
+ * only for an error before any load was sent (bad input, an unreachable target).
  */
 export async function runCapacity(
   scenarioFile: string,
@@ -94,28 +104,55 @@ export async function runCapacity(
     metricsUrl: startsTarget ? null : await metricsUrlOf(run.baseUrl),
     signal,
     onLevel,
+    targetWorkers: null,
   };
   const search = (phaseContext: PhaseContext) =>
     searchCapacity(phaseContext, { ...SEARCH_DEFAULTS, ...settings }, onPhase);
-  const { outcome, scaling } = startsTarget
+  const searched = startsTarget
     ? await searchEachWorkerCount(context, targetWorkers, users ?? seededUsers(run), dir, search)
-    : { outcome: await search(context), scaling: [] };
+    : searchedOnce(await search(context));
   const report = buildCapacityReport({
     runId,
     scenario: { name: run.scenario.name, file: run.scenario.file, workload: driven },
     slos,
-    outcome,
+    ...searched,
     forecast,
-    scaling,
     createdAt: new Date(),
   });
   return { report, dir, files: await writeCapacityReport(report, dir) };
 }
 
+/** What the searches found: the last search, every phase, the answer at each worker count. */
+interface Searched {
+  readonly outcome: SearchOutcome;
+  readonly phases: readonly CapacityPhase[];
+  readonly scaling: readonly ScalingPoint[];
+}
+
+/** A search before any phase ran: what an interruption before the first one leaves. */
+const NOTHING_SEARCHED: SearchOutcome = {
+  breakpoint: 0,
+  steps: [],
+  sustainable: null,
+  overload: [],
+  phases: [],
+  failure: null,
+};
+
+/** One search's findings; rejects with its error when its first phase failed before any load. */
+function searchedOnce(outcome: SearchOutcome): Searched {
+  const [first, ...others] = outcome.phases;
+  if (first?.end === 'failed' && others.length === 0 && outcome.failure?.loadSent === false)
+    throw outcome.failure.error;
+  return { outcome, phases: outcome.phases, scaling: [] };
+}
+
 /**
  * Searches the reference target served by each of `counts` workers in turn, each on a fresh
- * database seeded with `users` accounts under `<dir>/target-<n>w/`; returns the last search and
- * the answer at every count.
+ * database seeded with `users` accounts under `<dir>/target-<n>w/`, until a phase stops the
+ * search; returns the last search, every phase, and the answer at each count whose answer was
+ * established. Rejects when nothing was sent yet: the first target did not start, or the first
+ * phase failed before any load.
  */
 async function searchEachWorkerCount(
   context: PhaseContext,
@@ -123,34 +160,72 @@ async function searchEachWorkerCount(
   users: number,
   dir: string,
   search: (context: PhaseContext) => Promise<SearchOutcome>,
-): Promise<{ outcome: SearchOutcome; scaling: ScalingPoint[] }> {
+): Promise<Searched> {
+  const phases: CapacityPhase[] = [];
   const scaling: ScalingPoint[] = [];
-  let outcome: SearchOutcome | undefined;
+  let outcome = NOTHING_SEARCHED;
   for (const workers of counts) {
-    const targetDir = join(dir, `target-${workers}w`);
-    await mkdir(targetDir, { recursive: true });
-    const target = await startReferenceTarget({ dir: targetDir, users, workers });
-    try {
-      outcome = await search({
-        ...context,
-        runOptions: {
-          ...context.runOptions,
-          baseUrl: target.url,
-          outDir: join(context.runOptions.outDir!, `${workers}w`),
-        },
-        metricsUrl: `${target.url}/metrics`,
-      });
-    } finally {
-      await target.stop();
+    const target = await startTarget(context.signal, workers, { users, dir });
+    if ('phase' in target) {
+      if (phases.length === 0 && target.error !== null) throw target.error;
+      phases.push(target.phase);
+      break;
     }
-    const best = outcome.sustainable;
-    scaling.push({
-      workers,
-      maxSustainableRate: best?.offered ?? 0,
-      maxSustainableThroughput: best?.throughput ?? 0,
-    });
+    const searched = await search({
+      ...context,
+      targetWorkers: workers,
+      runOptions: {
+        ...context.runOptions,
+        baseUrl: target.url,
+        outDir: join(context.runOptions.outDir!, `${workers}w`),
+      },
+      metricsUrl: `${target.url}/metrics`,
+    }).finally(() => target.stop());
+    outcome = phases.length === 0 ? searchedOnce(searched).outcome : searched;
+    phases.push(...searched.phases);
+    if (answerEstablished(searched.phases)) scaling.push(scalingPoint(workers, searched));
+    if (searched.phases.some(stopsSearch)) break;
   }
-  return { outcome: outcome!, scaling };
+  return { outcome, phases, scaling };
+}
+
+/** Starts the reference target with `workers`, or records why not: an error, or `signal`. */
+async function startTarget(
+  signal: AbortSignal | undefined,
+  workers: number,
+  { users, dir }: { readonly users: number; readonly dir: string },
+): Promise<ReferenceTarget | { readonly phase: CapacityPhase; readonly error: unknown }> {
+  const notStarted = (interrupted: boolean, error: unknown) => ({
+    phase: describePhase({
+      name: 'start-target',
+      workers,
+      planned: [],
+      measured: [],
+      levelS: 0,
+      stoppedEarly: false,
+      interrupted,
+      error: error === null ? null : errorText(error),
+      run: null,
+    }),
+    error,
+  });
+  if (signal?.aborted) return notStarted(true, null);
+  const targetDir = join(dir, `target-${workers}w`);
+  try {
+    await mkdir(targetDir, { recursive: true });
+    return await startReferenceTarget({ dir: targetDir, users, workers });
+  } catch (error) {
+    return notStarted(false, error);
+  }
+}
+
+function scalingPoint(workers: number, outcome: SearchOutcome): ScalingPoint {
+  const best = outcome.sustainable;
+  return {
+    workers,
+    maxSustainableRate: best?.offered ?? 0,
+    maxSustainableThroughput: best?.throughput ?? 0,
+  };
 }
 
 /** Accounts to seed: the scenario's `users` parameter when it has one, else 10,000. */

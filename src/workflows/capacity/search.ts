@@ -1,6 +1,13 @@
+import { stopsSearch } from '../../capacity/phase-end.js';
 import { maxSustainable } from '../../capacity/sustainable.js';
-import type { CapacityStep, OverloadResult, SearchOutcome, Slo } from '../../capacity/types.js';
-import { type PhaseContext, runPhase } from './phase-run.js';
+import type {
+  CapacityPhase,
+  CapacityStep,
+  OverloadResult,
+  SearchOutcome,
+  Slo,
+} from '../../capacity/types.js';
+import { type PhaseContext, type PhaseOutcome, type PhasePlan, runPhase } from './phase-run.js';
 
 /** How the search steps the load; every field has a default (see {@link SEARCH_DEFAULTS}). */
 export interface SearchSettings {
@@ -29,60 +36,97 @@ export const SEARCH_DEFAULTS: SearchSettings = Object.freeze({
 const REFINE_LEVELS = 3;
 const OVERLOAD_MULTIPLES = [2, 10];
 
+/** Runs one phase of a search and keeps its outcome. */
+type PhaseRunner = (plan: PhasePlan) => Promise<PhaseOutcome>;
+
 /**
  * Finds a service's limit as Kraken does, by stepping live load up until the SLOs break: a
  * quick exponential ramp finds the breakpoint (the first rate that broke an SLO); a staircase
  * of `levels` levels from 10% to 120% of it measures each level in steady state, stopping once
  * one breaks badly; three levels between the last sustainable and the first broken level refine
  * the answer; and two short runs at 2x and 10x the maximum sustainable rate show how the
- * service behaves in overload. `report` tells each phase as it starts.
+ * service behaves in overload. A phase that fails, is aborted or interrupted ends the search
+ * there; what was measured until then is returned, never an error. `report` tells each phase as
+ * it starts, and what happened when one did not finish cleanly.
  */
 export async function searchCapacity(
   context: PhaseContext,
   settings: SearchSettings,
   report: (message: string) => void = () => {},
 ): Promise<SearchOutcome> {
+  const phases: PhaseOutcome[] = [];
+  const run: PhaseRunner = async (plan) => {
+    const outcome = await runPhase(context, plan);
+    phases.push(outcome);
+    if (!outcome.phase.clean) report(outcome.phase.note);
+    return outcome;
+  };
+  const halted = () => stopsSearch(phases.at(-1)!.phase);
   report(`ramp: from ${settings.startRate}/s, doubling every ${settings.rampLevelS} s`);
-  const breakpoint = await findBreakpoint(context, settings);
+  const breakpoint = await findBreakpoint(run, settings);
+  if (halted()) return outcomeOf(phases, breakpoint, [], []);
   report(`breakpoint near ${round(breakpoint)}/s; staircase of ${settings.levels} levels`);
-  const stairs = await runPhase(context, {
+  const stairs = await run({
     name: 'staircase',
     rates: spread(0.1 * breakpoint, 1.2 * breakpoint, settings.levels),
-    levelS: settings.levelS,
-    warmupS: settings.warmupS,
+    ...levelTimes(settings),
     stopAfter: (step) => brokenBadly(step, context.slos),
   });
-  const refine = refinementRates(stairs);
+  const refine = halted() ? [] : refinementRates(stairs.steps);
   if (refine.length > 0)
     report(`refining between ${round(refine[0]!)} and ${round(refine.at(-1)!)}/s`);
   const refined =
     refine.length === 0
       ? []
-      : await runPhase(context, {
-          name: 'refine',
-          rates: refine,
-          levelS: settings.levelS,
-          warmupS: settings.warmupS,
-        });
-  const steps = [...stairs, ...refined].sort((a, b) => a.offered - b.offered);
+      : (await run({ name: 'refine', rates: refine, ...levelTimes(settings) })).steps;
+  const steps = [...stairs.steps, ...refined].sort((a, b) => a.offered - b.offered);
   const sustainable = maxSustainable(steps);
-  const overload =
-    sustainable === null ? [] : await runOverload(context, settings, sustainable, report);
-  return { breakpoint, steps, sustainable, overload };
+  if (halted() || sustainable === null) return outcomeOf(phases, breakpoint, steps, []);
+  return outcomeOf(
+    phases,
+    breakpoint,
+    steps,
+    await runOverload(run, settings, sustainable, report),
+  );
 }
 
-/** The first rate of the exponential ramp at which a level broke an SLO (`maxRate` if none). */
-async function findBreakpoint(context: PhaseContext, settings: SearchSettings): Promise<number> {
+function outcomeOf(
+  phases: readonly PhaseOutcome[],
+  breakpoint: number,
+  steps: readonly CapacityStep[],
+  overload: readonly OverloadResult[],
+): SearchOutcome {
+  return {
+    breakpoint,
+    steps,
+    sustainable: maxSustainable(steps),
+    overload,
+    phases: phases.map(({ phase }) => phase),
+    failure: phases.find(({ failure }) => failure !== null)?.failure ?? null,
+  };
+}
+
+function levelTimes(settings: SearchSettings): Pick<PhasePlan, 'levelS' | 'warmupS'> {
+  return { levelS: settings.levelS, warmupS: settings.warmupS };
+}
+
+/**
+ * The first rate of the exponential ramp at which a level broke an SLO: `maxRate` if the ramp
+ * measured every level without one breaking, 0 if it stopped before.
+ */
+async function findBreakpoint(run: PhaseRunner, settings: SearchSettings): Promise<number> {
   const rates: number[] = [];
   for (let rate = settings.startRate; rate <= settings.maxRate; rate *= 2) rates.push(rate);
-  const levels = await runPhase(context, {
+  const { steps } = await run({
     name: 'ramp',
     rates,
     levelS: settings.rampLevelS,
     warmupS: settings.rampLevelS / 2,
     stopAfter: (step) => !step.sustainable,
   });
-  return levels.find((step) => !step.sustainable)?.offered ?? settings.maxRate;
+  const broken = steps.find((step) => !step.sustainable);
+  if (broken !== undefined) return broken.offered;
+  return steps.length === rates.length ? settings.maxRate : 0;
 }
 
 /** Rates between the last sustainable level and the first broken one, or none. */
@@ -95,7 +139,7 @@ function refinementRates(steps: readonly CapacityStep[]): number[] {
 }
 
 async function runOverload(
-  context: PhaseContext,
+  run: PhaseRunner,
   settings: SearchSettings,
   capacity: CapacityStep,
   report: (message: string) => void,
@@ -103,7 +147,7 @@ async function runOverload(
   const rates = OVERLOAD_MULTIPLES.map((multiple) => multiple * capacity.offered);
   report(`overload: ${rates.map(round).join('/s and ')}/s`);
   const levelS = Math.max(4, Math.ceil(settings.levelS / 2));
-  const steps = await runPhase(context, {
+  const { steps } = await run({
     name: 'overload',
     rates,
     levelS,
