@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { capacityStep } from './fixtures.js';
 import { littleConcurrency, maxSustainable } from './sustainable.js';
 import type { CapacityStep } from './types.js';
 
 function step(offered: number, sustainable: boolean): CapacityStep {
-  return {
-    offered,
-    achieved: offered,
-    throughput: offered * 2,
-    goodput: offered * 2,
-    requests: offered * 20,
-    failed: 0,
-    errorRate: 0,
-    dropped: 0,
-    p50Ms: 5,
-    p99Ms: 20,
-    percentilesMs: {},
-    concurrency: 1,
-    measuredSeconds: 10,
-    byName: {},
-    target: null,
-    sustainable,
-    broken: sustainable ? [] : ['p(99) 300 ms > 250 ms'],
-  };
+  return capacityStep(offered, sustainable ? [] : ['p(99) 300 ms > 250 ms']);
 }
 
 describe('maxSustainable', () => {
