@@ -89,7 +89,8 @@ module.exports = {
     },
     {
       name: 'pure-renderers-write-nothing',
-      comment: 'capacity/, compare/ and report/ render; outputs/ and workflows/ write what they render',
+      comment:
+        'capacity/, compare/ and report/ render; outputs/ and workflows/ write what they render',
       severity: 'error',
       from: { path: '^src/(capacity|report|compare)/', pathNot: TESTS },
       to: { path: '^src/outputs/' },
