@@ -1,17 +1,10 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/core/result.js';
-import {
-  type CliOutcome,
-  finished,
-  readOnlyResult,
-  scenarioFile,
-  startCli,
-  tempDir,
-} from './support/cli.js';
+import { runScenario, type ScenarioRun, scenarioFile, tempDir } from './support/cli.js';
 import { expectValidResult } from './support/result-schema.js';
 import { serverPerTest } from './support/test-server.js';
 
@@ -37,36 +30,15 @@ function queueingHandler() {
   };
 }
 
-interface Run {
-  readonly outcome: CliOutcome;
-  readonly result: RunResult;
-  readonly elapsedMs: number;
-}
-
-/** Runs the reliability scenario against `url`; `onStart` may signal the child. */
+/** Runs the reliability scenario against `url`, its result checked against the schema. */
 async function runReliability(
   url: string,
   args: readonly string[],
-  onStart?: (child: ReturnType<typeof startCli>) => void,
-): Promise<Run> {
-  const outDir = await tempDir();
-  const started = Date.now();
-  const child = startCli([
-    'run',
-    scenarioFile('reliability.ts'),
-    '--base-url',
-    url,
-    '--out-dir',
-    outDir,
-    '--quiet',
-    ...args,
-  ]);
-  onStart?.(child);
-  const outcome = await finished(child);
-  const elapsedMs = Date.now() - started;
-  const result = await readOnlyResult(outDir);
-  expectValidResult(result);
-  return { outcome, result, elapsedMs };
+  onStart?: (child: ChildProcess) => void,
+): Promise<ScenarioRun> {
+  const run = await runScenario('reliability.ts', url, args, onStart);
+  expectValidResult(run.result);
+  return run;
 }
 
 function counter(result: RunResult, metric: string): number {
@@ -78,9 +50,9 @@ describe('the generator against services that do not keep up', () => {
   it('cuts off what still runs when gracefulStop ends, far above a queueing service', async () => {
     const server = await startServer(queueingHandler());
     // 1000 arrivals a second for 2 s against a service that serves 200: most are still queued.
-    const { outcome, result, elapsedMs } = await runReliability(server.url, ['-p', 'rate=1000']);
+    const { outcome, result, wallMs } = await runReliability(server.url, ['-p', 'rate=1000']);
     expect(outcome.code, outcome.stderr).toBe(0);
-    expect(elapsedMs).toBeLessThan(2_000 + 1_000 + SLACK_MS);
+    expect(wallMs).toBeLessThan(2_000 + 1_000 + SLACK_MS);
     expect(result.status).toBe('passed');
     const interrupted = counter(result, 'interrupted_iterations');
     expect(interrupted).toBeGreaterThan(500);
@@ -91,10 +63,10 @@ describe('the generator against services that do not keep up', () => {
 
   it('aborts requests that never get an answer at the end of gracefulStop, not at their timeout', async () => {
     const server = await startServer(() => {});
-    const { outcome, result, elapsedMs } = await runReliability(server.url, ['-p', 'rate=20']);
+    const { outcome, result, wallMs } = await runReliability(server.url, ['-p', 'rate=20']);
     expect(outcome.code, outcome.stderr).toBe(0);
     // The requests' 60 s timeout is far away: the run ends at plan + gracefulStop.
-    expect(elapsedMs).toBeLessThan(2_000 + 1_000 + SLACK_MS);
+    expect(wallMs).toBeLessThan(2_000 + 1_000 + SLACK_MS);
     expect(counter(result, 'interrupted_iterations')).toBe(40);
     expect(counter(result, 'http_reqs')).toBe(0);
   });
@@ -105,7 +77,7 @@ describe('the generator protects itself', () => {
 
   it('stops a journey that allocates without end at --max-memory, with status aborted', async () => {
     const server = await startServer(okHandler);
-    const { outcome, result, elapsedMs } = await runReliability(server.url, [
+    const { outcome, result, wallMs } = await runReliability(server.url, [
       '-p',
       'journey=allocate',
       '-p',
@@ -118,7 +90,7 @@ describe('the generator protects itself', () => {
     expect(result.stopReason).toMatch(
       /^the memory watchdog stopped the run at once: the generator's memory reached \d+ MB, its limit being 600 MB/,
     );
-    expect(elapsedMs).toBeLessThan(30_000);
+    expect(wallMs).toBeLessThan(30_000);
     expect(counter(result, 'iterations')).toBeGreaterThan(0);
   });
 
@@ -136,7 +108,7 @@ describe('the generator protects itself', () => {
 
   it('terminates a worker whose journey never yields, and still writes the result', async () => {
     const server = await startServer(okHandler);
-    const { outcome, result, elapsedMs } = await runReliability(server.url, [
+    const { outcome, result, wallMs } = await runReliability(server.url, [
       '-p',
       'journey=block',
       '-p',
@@ -147,7 +119,7 @@ describe('the generator protects itself', () => {
     // The run's own exit code: no threshold failed; the note says what is missing.
     expect(outcome.code, outcome.stderr).toBe(0);
     expect(outcome.stderr).not.toContain('internal error');
-    expect(elapsedMs).toBeLessThan(1_000 + 1_000 + 10_000 + SLACK_MS);
+    expect(wallMs).toBeLessThan(1_000 + 1_000 + 10_000 + SLACK_MS);
     expect(result.generator.valid).toBe(false);
     expect(result.generator.reasons[0]).toMatch(/worker threads were terminated/);
   });
@@ -156,7 +128,7 @@ describe('the generator protects itself', () => {
 describe('SIGTERM', () => {
   it('stops the run as SIGINT does: partial result written, exit code 130', async () => {
     const server = await startServer(() => {});
-    const { outcome, result, elapsedMs } = await runReliability(
+    const { outcome, result, wallMs } = await runReliability(
       server.url,
       ['-p', 'duration=60s', '-p', 'rate=10'],
       (child) => setTimeout(() => child.kill('SIGTERM'), 2_000),
@@ -166,7 +138,7 @@ describe('SIGTERM', () => {
     expect(result.status).toBe('interrupted');
     expect(result.stopReason).toBe('interrupted (SIGTERM)');
     // Stopped after ~2 s, then gracefulStop (1 s) cut off the requests that hang.
-    expect(elapsedMs).toBeLessThan(2_000 + 1_000 + SLACK_MS);
+    expect(wallMs).toBeLessThan(2_000 + 1_000 + SLACK_MS);
     expect(counter(result, 'interrupted_iterations')).toBeGreaterThan(0);
   });
 });

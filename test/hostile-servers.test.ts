@@ -1,14 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { trackPeakRss } from '../bench/engine/rss-sampler.js';
 import type { ErrorClass } from '../src/metrics/types.js';
-import {
-  type CliOutcome,
-  finished,
-  readOnlyResult,
-  scenarioFile,
-  startCli,
-  tempDir,
-} from './support/cli.js';
+import { runScenario, type ScenarioRun } from './support/cli.js';
 import { HOSTILE_SERVERS, type HostileServer } from './support/hostile-servers.js';
 import { validateResult } from './support/result-schema.js';
 import { okAfter, startTestServer } from './support/test-server.js';
@@ -26,33 +19,17 @@ const BODY_LIMIT = 10_000_000;
 // Unbounded, an endless body grows it by hundreds of MB per second.
 const BODY_RSS_ALLOWANCE = 150 * 1024 * 1024;
 
-interface HostileRun {
-  readonly outcome: CliOutcome;
-  readonly wallMs: number;
+interface HostileRun extends ScenarioRun {
   readonly peakRssBytes: number;
-  readonly result: Awaited<ReturnType<typeof readOnlyResult>>;
 }
 
-/** `launchday run` of the hostile scenario against `url`, timed, its peak RSS read. */
+/** `launchday run` of the hostile scenario against `url`, with its peak RSS. */
 async function runAgainst(url: string): Promise<HostileRun> {
-  const outDir = await tempDir();
-  const startedAt = performance.now();
-  const child = startCli([
-    'run',
-    scenarioFile('hostile.ts'),
-    '--base-url',
-    url,
-    '--out-dir',
-    outDir,
-    '--workers',
-    '1',
-    '--quiet',
-  ]);
-  const peak = trackPeakRss(child.pid!, 50);
-  const outcome = await finished(child);
-  const peakRssBytes = peak.stop();
-  const wallMs = performance.now() - startedAt;
-  return { outcome, wallMs, peakRssBytes, result: await readOnlyResult(outDir) };
+  let peak: ReturnType<typeof trackPeakRss> | undefined;
+  const run = await runScenario('hostile.ts', url, ['--workers', '1'], (child) => {
+    peak = trackPeakRss(child.pid!, 50);
+  });
+  return { ...run, peakRssBytes: peak?.stop() ?? 0 };
 }
 
 interface Case {

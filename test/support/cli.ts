@@ -54,6 +54,42 @@ export async function readOnlyResult(outDir: string): Promise<RunResult> {
   return JSON.parse(await readFile(join(outDir, runs[0]!, 'result.json'), 'utf8')) as RunResult;
 }
 
+/** One `launchday run` of a test scenario: how it exited, what it wrote, how long it took. */
+export interface ScenarioRun {
+  readonly outcome: CliOutcome;
+  readonly result: RunResult;
+  readonly wallMs: number;
+}
+
+/**
+ * Runs the test scenario `scenario` (a file of test/scenarios/) against `url` with `--quiet`
+ * and `args`, into a fresh folder, and reads its result; `onStart` sees the child process, e.g.
+ * to signal it or sample its memory.
+ */
+export async function runScenario(
+  scenario: string,
+  url: string,
+  args: readonly string[] = [],
+  onStart?: (child: ChildProcess) => void,
+): Promise<ScenarioRun> {
+  const outDir = await tempDir();
+  const startedAt = performance.now();
+  const child = startCli([
+    'run',
+    scenarioFile(scenario),
+    '--base-url',
+    url,
+    '--out-dir',
+    outDir,
+    '--quiet',
+    ...args,
+  ]);
+  onStart?.(child);
+  const outcome = await finished(child);
+  const wallMs = performance.now() - startedAt;
+  return { outcome, wallMs, result: await readOnlyResult(outDir) };
+}
+
 /** A scenario file of test/scenarios/. */
 export function scenarioFile(name: string): string {
   return new URL(`../scenarios/${name}`, import.meta.url).pathname;
