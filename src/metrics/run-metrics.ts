@@ -18,6 +18,17 @@ export class RunMetrics implements MetricSource {
   constructor(private readonly testTags: Tags = {}) {}
 
   /**
+   * The metrics of a saved run, to read its aggregates back (`compare`): its series (result.json
+   * `series`) over `elapsedMs` of run time, for counter rates. A gauge's max is its last value.
+   */
+  static fromSeries(series: readonly SeriesResult[], elapsedMs: number): RunMetrics {
+    const metrics = new RunMetrics();
+    metrics.store.mergeInterval(series.map(toDelta));
+    metrics.elapsedMs = elapsedMs;
+    return metrics;
+  }
+
+  /**
    * The series deltas of the last {@link addInterval}, from every worker, with the test-wide
    * tags: what live outputs (Prometheus) receive each second. Empty before the first interval.
    */
@@ -184,6 +195,23 @@ export class RunMetrics implements MetricSource {
       failed,
       errors,
     };
+  }
+}
+
+function toDelta(series: SeriesResult): SeriesDelta {
+  const { metric, tags } = series;
+  switch (series.kind) {
+    case 'trend':
+      return {
+        metric,
+        tags,
+        kind: 'trend',
+        histogram: HdrHistogram.decode(series.histogram).toTransfer(),
+      };
+    case 'gauge':
+      return { metric, tags, kind: 'gauge', value: series.value };
+    default:
+      return series;
   }
 }
 

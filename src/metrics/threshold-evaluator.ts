@@ -3,12 +3,12 @@
  */
 import { LaunchdayError } from '../core/errors.js';
 import type {
+  Aggregation,
   ComparisonOperator,
   MetricAggregate,
   MetricSource,
   ThresholdCondition,
   ThresholdDefinition,
-  ThresholdExpression,
   ThresholdResult,
 } from './threshold-types.js';
 
@@ -65,15 +65,16 @@ function evaluateCondition(
 }
 
 /**
- * The number an expression compares. Every aggregate field is named after the method that reads
+ * The number an aggregation (of a threshold expression, or a `compare` selector) reads from an
+ * aggregate, in the metric's base unit. Every aggregate field is named after the method that reads
  * it (`avg`, `count`, `rate`, `value`, ...), so the lookup is by name; a field missing means the
  * store answered another type than the catalogue's, which is a bug, not a user error.
  */
-function aggregateValue(aggregate: MetricAggregate, expression: ThresholdExpression): number {
-  const { method } = expression;
+export function aggregateValue(aggregate: MetricAggregate, aggregation: Aggregation): number {
+  const { method } = aggregation;
   const value =
-    aggregate.type === 'trend' && expression.method === 'p'
-      ? aggregate.percentile(expression.percentile)
+    aggregate.type === 'trend' && aggregation.method === 'p'
+      ? aggregate.percentile(aggregation.percentile)
       : (aggregate as unknown as Readonly<Record<string, unknown>>)[method];
   if (typeof value === 'number') return value;
   throw new LaunchdayError(

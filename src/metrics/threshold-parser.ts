@@ -3,7 +3,7 @@
  * {@link ThresholdDefinition}s. Every problem is collected and reported in one coded error.
  */
 import { parseDuration } from '../core/duration.js';
-import { type Issue, isLaunchdayError, LaunchdayError } from '../core/errors.js';
+import { type ErrorCode, type Issue, isLaunchdayError, LaunchdayError } from '../core/errors.js';
 import {
   isMetricName,
   METRIC_NAMES,
@@ -91,18 +91,64 @@ export function parseSlos(texts: readonly string[], path = '--slo'): ThresholdDe
   );
 }
 
-function collect(
+/** What a parsed `metric{tag:value,...}` key with an aggregation stands for. */
+export interface MetricAggregationParts {
+  readonly metric: MetricName;
+  /** A series counts when its tags include all of these. */
+  readonly filter: Readonly<Record<string, string>>;
+  readonly aggregation: Aggregation;
+}
+
+/**
+ * Parses a metric key in threshold syntax (`metric` or `metric{tag:value,...}`) and an
+ * aggregation for it (`p(99)`, `rate`, ...; undefined takes the only one a rate or gauge has),
+ * checked as thresholds are: a known metric, a well-formed filter, an aggregation that applies
+ * to the metric. For selectors that reuse threshold syntax (`launchday compare --metric`).
+ * Throws one `LAUNCHDAY_ERR_USAGE` that starts with `label` and lists every problem at `path`.
+ */
+export function parseMetricAggregation(
+  key: string,
+  aggregation: string | undefined,
+  where: { readonly path: string; readonly label: string; readonly hint: string },
+): MetricAggregationParts {
+  const as = { label: where.label, code: 'LAUNCHDAY_ERR_USAGE' } as const;
+  return collect(
+    where.hint,
+    (report) => [keyAggregation(key, aggregation, where.path, report)],
+    as,
+  )[0]!;
+}
+
+function keyAggregation(key: string, text: string | undefined, path: string, report: Report) {
+  const { metric, filter } = parseKey(key, path, report);
+  if (!metric) return undefined;
+  const written = text ?? DEFAULT_METHOD[METRICS[metric].type];
+  if (written === undefined)
+    return report(path, `name the aggregation for ${metric}: ${methodsOf(metric)}`);
+  const aggregation = parseAggregation(written.trim());
+  if (!aggregation)
+    return report(path, `'${written}' is not an aggregation; use ${methodsOf(metric)}`);
+  return appliesTo(aggregation, written, metric, path, report)
+    ? { metric, filter, aggregation }
+    : undefined;
+}
+
+function collect<T>(
   hint: string,
-  parse: (report: Report) => readonly (ThresholdDefinition | undefined)[],
-): ThresholdDefinition[] {
+  parse: (report: Report) => readonly (T | undefined)[],
+  as: { label: string; code: ErrorCode } = {
+    label: 'invalid threshold',
+    code: 'LAUNCHDAY_ERR_INVALID_THRESHOLD',
+  },
+): T[] {
   const issues: Issue[] = [];
   const definitions = parse((path, message) => {
     issues.push({ path, message });
   });
   if (issues.length === 0) return definitions.filter((definition) => definition !== undefined);
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  const message = `invalid threshold: ${issues[0]?.path}: ${issues[0]?.message}${more}`;
-  throw new LaunchdayError('LAUNCHDAY_ERR_INVALID_THRESHOLD', message, { hint, issues });
+  const message = `${as.label}: ${issues[0]?.path}: ${issues[0]?.message}${more}`;
+  throw new LaunchdayError(as.code, message, { hint, issues });
 }
 
 function parseEntry(key: string, items: unknown, path: string, report: Report) {
@@ -205,20 +251,35 @@ function parseExpression(
   if (!operator) return notAnExpression(source, 'the operator', path, report);
   if (!aggregation) return notAnExpression(source, 'a known aggregation', path, report);
   if (!number) return notAnExpression(source, 'a number', path, report);
-  const { method, percentile } = aggregation;
-  if (percentile !== null && !(percentile > 0 && percentile <= 100)) {
-    return report(path, `${lhs} is out of range: a percentile is above 0 and at most 100`);
-  }
-  if (!metric) return undefined;
-  if (!METHODS_BY_TYPE[METRICS[metric].type].includes(method)) {
-    const written = method === 'p' ? 'p(N)' : method;
-    return report(path, `'${written}' does not apply to ${metric}; use ${methodsOf(metric)}`);
-  }
+  if (!appliesTo(aggregation, lhs, metric, path, report) || !metric) return undefined;
   const value = toBaseUnit(Number(number), unit, metric);
   if (value === undefined) {
     return report(path, `unit '${unit}' does not fit ${metric}: ${unitsOf(metric)}`);
   }
   return { ...aggregation, source: source.trim(), operator: operator as ComparisonOperator, value };
+}
+
+/**
+ * True when `aggregation` (written `text`) is in range and applies to `metric`; reports why not.
+ * With no metric (an invalid key) only the range is checked, and the answer is false.
+ */
+function appliesTo(
+  aggregation: Aggregation,
+  text: string,
+  metric: Target,
+  path: string,
+  report: Report,
+): boolean {
+  const { method, percentile } = aggregation;
+  if (percentile !== null && !(percentile > 0 && percentile <= 100)) {
+    report(path, `${text} is out of range: a percentile is above 0 and at most 100`);
+    return false;
+  }
+  if (!metric) return false;
+  if (METHODS_BY_TYPE[METRICS[metric].type].includes(method)) return true;
+  const written = method === 'p' ? 'p(N)' : method;
+  report(path, `'${written}' does not apply to ${metric}; use ${methodsOf(metric)}`);
+  return false;
 }
 
 function parseAggregation(text: string): Aggregation | undefined {
