@@ -64,6 +64,14 @@ describe('buildCompareCharts', () => {
     expect(p99.series[1]!.values).toEqual(cand!.p99Ms);
   });
 
+  it('leaves out a distribution that neither side has a percentile of', () => {
+    const none = { percentiles: [100], valuesMs: [3] };
+    const distributions = [{ requestName: 'idle', baseline: none, candidate: none }];
+    const charts = buildCompareCharts({ ...report, charts: { ...report.charts, distributions } });
+    expect(charts[0]!.charts).toEqual([]);
+    expect(charts[1]!.charts.map((c) => c.id)).toEqual(['chart-1', 'chart-2']);
+  });
+
   it('says why a group is empty', () => {
     const empty = buildCompareCharts({ ...report, charts: { distributions: [], seconds: [] } });
     expect(empty.map((g) => [g.charts.length, g.emptyNote])).toEqual([

@@ -28,8 +28,9 @@ export function percentileX(p: number): number {
 /**
  * The chart groups of compare.html, charts numbered `chart-1`, `chart-2`, ... in page order:
  * a distribution chart per entry of `charts.distributions` (the maximum, p100, has no place on
- * the plot and is left out), then per-second p99 and requests per second of every run. A
- * group without charts carries the note shown in their place.
+ * the plot and is left out, and so is a request name neither side has a percentile of), then
+ * per-second p99 and requests per second of every run. A group without charts carries the
+ * note shown in their place.
  */
 export function buildCompareCharts(report: CompareReport): CompareChartGroup[] {
   const { distributions, seconds } = report.charts;
@@ -44,7 +45,9 @@ export function buildCompareCharts(report: CompareReport): CompareChartGroup[] {
     {
       title: 'Latency distributions (HDR percentile plot)',
       emptyNote: 'The comparison holds no latency distribution.',
-      charts: numbered(distributions.map((d) => distributionChart(d, names))),
+      charts: numbered(
+        distributions.map((d) => distributionChart(d, names)).filter((chart) => chart.x.length > 0),
+      ),
     },
     {
       title: 'Per second, every run',

@@ -15,10 +15,10 @@ import type {
 import { formatMs, formatPercent, formatRate } from '../format.js';
 
 /** Every verdict, worst first: the order of counts and legends. */
-export const VERDICTS: readonly Verdict[] = ['regressed', 'improved', 'unchanged', 'inconclusive'];
+const VERDICTS: readonly Verdict[] = ['regressed', 'improved', 'unchanged', 'inconclusive'];
 
 /** What a cell shows for a figure the comparison does not have. */
-export const NO_FIGURE = '–';
+const NO_FIGURE = '–';
 
 /** `value` in its unit: `12.4 ms`, `1.25%`, `200.5/s`, `3`; a dash when null. */
 export function formatValue(value: number | null, unit: CompareUnit): string {
@@ -38,7 +38,7 @@ function signed(value: number, magnitude: (abs: number) => string): string {
  * A change as `intervalOf` measures it: relative as a percentage (`+18.2%`), absolute in the
  * unit, rates in percentage points (`+3.30 points`), latencies in ms (`+4.60 ms`).
  */
-export function formatChangeOf(
+function formatChangeOf(
   change: number,
   of: MetricComparison['intervalOf'],
   unit: CompareUnit,
