@@ -2,7 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsistencyOutcome, RunResult } from '../src/core/result.js';
+import {
+  type ConsistencyOutcome,
+  RESULT_SCHEMA_VERSION,
+  type RunResult,
+} from '../src/core/result.js';
 import { type CliOutcome, readOnlyResult, runCli, tempDir } from './support/cli.js';
 import { validateResult as validate } from './support/result-schema.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -150,7 +154,7 @@ describe('ctx.recordWrite in a run', () => {
   });
 
   it('writes a result.json that schemas/result.schema.json accepts, with or without a check', () => {
-    expect(result.schemaVersion).toBe(2);
+    expect(result.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
     expect(validate(result), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const consistency: ConsistencyOutcome = {
       ok: false,

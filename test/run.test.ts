@@ -47,6 +47,14 @@ describe('launchday run', () => {
       { workload: 'load', name: 'status is 200', passes: 300, fails: 0 },
     ]);
     expect(result.intervals.length).toBeGreaterThanOrEqual(2);
+    const slices = result.slices!;
+    expect(slices.count).toBe(result.intervals.length);
+    const sliced = slices.series.filter((series) => series.metric === 'http_reqs');
+    const counted = sliced.flatMap((series) => (series.kind === 'counter' ? series.counts : []));
+    expect(counted.reduce((sum, count) => sum + count, 0)).toBe(300);
+    const keys = (list: { metric: string; tags: object; kind: string }[]) =>
+      list.filter((s) => s.kind !== 'gauge').map((s) => JSON.stringify([s.metric, s.tags]));
+    expect(keys(slices.series).sort()).toEqual(keys(result.series).sort());
     expect(result.thresholds.every((threshold) => threshold.ok)).toBe(true);
     expect(outcome.stdout).toContain('hello');
 

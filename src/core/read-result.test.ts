@@ -12,8 +12,10 @@ import { RESULT_UPGRADES } from './result-upgrades.js';
 const result = buildRunResult();
 /** The result as a run writes it to disk (JSON drops undefined fields). */
 const written = JSON.parse(JSON.stringify(result));
-/** What a result written before version 2 reads as: no writes, no consistency check. */
-const fromVersion1 = { ...written, writes: {}, consistency: null };
+/** What a result written before version 2 reads as: no writes, no consistency check, no slices. */
+const fromVersion1 = { ...written, writes: {}, consistency: null, slices: null };
+/** What a version 2 result reads as: no slices. */
+const fromVersion2 = { ...written, slices: null };
 let dir: string;
 
 beforeAll(async () => {
@@ -27,10 +29,16 @@ async function fileWith(name: string, contents: unknown): Promise<string> {
   return file;
 }
 
-/** `written` as version 1 laid it out, without the fields version 2 added. */
+/** `written` as version 1 laid it out, without the fields versions 2 and 3 added. */
 function asVersion1(): Record<string, unknown> {
-  const { writes, consistency, ...v1 } = written;
+  const { writes, consistency, slices, ...v1 } = written;
   return { ...v1, schemaVersion: 1 };
+}
+
+/** `written` as version 2 laid it out, without the slices version 3 added. */
+function asVersion2(): Record<string, unknown> {
+  const { slices, ...v2 } = written;
+  return { ...v2, schemaVersion: 2 };
 }
 
 /** The LaunchdayError `readResult` rejects with. */
@@ -130,6 +138,29 @@ describe('readResult', () => {
     const read = await readResult(await fileWith('v1.json', asVersion1()));
     expect(read).toEqual(fromVersion1);
     expect(read.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
+  });
+
+  it('reads a version 2 result as one without slices', async () => {
+    const read = await readResult(await fileWith('v2.json', asVersion2()));
+    expect(read).toEqual(fromVersion2);
+    expect(read.schemaVersion).toBe(RESULT_SCHEMA_VERSION);
+  });
+
+  it('says what is wrong with the slices of a result', async () => {
+    const broken = {
+      ...written,
+      slices: {
+        count: 2,
+        series: [
+          { metric: 'http_reqs', tags: {}, kind: 'counter', counts: [1, -1] },
+          { metric: 'http_req_duration', tags: {}, kind: 'trend', histograms: [3, null] },
+        ],
+      },
+    };
+    const error = await failure(readResult(await fileWith('slices.json', broken)));
+    expect(error.issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['slices.series[0].counts[1]', 'slices.series[1].histograms[0]']),
+    );
   });
 
   it('says what is wrong with the writes and the consistency check of a result', async () => {

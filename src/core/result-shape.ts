@@ -51,6 +51,28 @@ const consistencyOutcome = z.looseObject({
   problems: z.array(z.string()),
 });
 
+const sliceIdentity = { metric: z.string(), tags: z.record(z.string(), z.string()) };
+
+const runSlices = z.looseObject({
+  count,
+  series: z.array(
+    z.discriminatedUnion('kind', [
+      z.looseObject({
+        ...sliceIdentity,
+        kind: z.literal('trend'),
+        histograms: z.array(z.string().nullable()),
+      }),
+      z.looseObject({ ...sliceIdentity, kind: z.literal('counter'), counts: z.array(count) }),
+      z.looseObject({
+        ...sliceIdentity,
+        kind: z.literal('rate'),
+        passes: z.array(count),
+        totals: z.array(count),
+      }),
+    ]),
+  ),
+});
+
 /**
  * What a reader needs of a result.json at the current schema version to render it: every
  * top-level field, and the fields of the rows that reports go through, with their types.
@@ -122,6 +144,7 @@ export const resultShape = z.looseObject({
       kind: z.enum(['trend', 'counter', 'rate', 'gauge']),
     }),
   ),
+  slices: runSlices.nullable(),
   writes: z.record(z.string(), writeLogEntry),
   consistency: consistencyOutcome.nullable(),
 });

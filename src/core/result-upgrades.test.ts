@@ -34,6 +34,19 @@ describe('the result upgrade chain', () => {
     expect(v1).not.toHaveProperty('writes');
   });
 
+  it('gives a version 2 result no slices, and a version 1 result everything since', () => {
+    const v2 = { schemaVersion: 2, runId: 'r2', series: [], writes: {}, consistency: null };
+    expect(upgradeResult(v2)).toEqual({ ...v2, schemaVersion: 3, slices: null });
+    expect(v2).not.toHaveProperty('slices');
+    expect(upgradeResult({ schemaVersion: 1, runId: 'r1' })).toEqual({
+      schemaVersion: 3,
+      runId: 'r1',
+      writes: {},
+      consistency: null,
+      slices: null,
+    });
+  });
+
   it('brings a document up one step per version and stamps each version', () => {
     expect(upgradeResult({ schemaVersion: 1, id: 'r1' }, chain, 3)).toEqual({
       schemaVersion: 3,

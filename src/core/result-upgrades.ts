@@ -17,6 +17,8 @@ export type ResultUpgrades = Readonly<Record<number, ResultUpgrade>>;
  * version since the first:
  * - 1 → 2: acknowledged writes (`writes`, none recorded before) and the consistency check
  *   (`consistency`, none ran before).
+ * - 2 → 3: the per-second slices of the series (`slices`) that `compare` resamples; null, as
+ *   version 2 kept no per-second series deltas.
  *
  * Changing the layout is: bump RESULT_SCHEMA_VERSION to N + 1, change RunResult and
  * schemas/result.schema.json, and add one step here, `N: (old) => ({ ...old, newField: ... })`;
@@ -24,6 +26,7 @@ export type ResultUpgrades = Readonly<Record<number, ResultUpgrade>>;
  */
 export const RESULT_UPGRADES: ResultUpgrades = Object.freeze({
   1: (document: ResultDocument) => ({ ...document, writes: {}, consistency: null }),
+  2: (document: ResultDocument) => ({ ...document, slices: null }),
 });
 
 /**

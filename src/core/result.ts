@@ -6,7 +6,7 @@
  */
 
 /** The version of the {@link RunResult} layout this launchday writes and reads. */
-export const RESULT_SCHEMA_VERSION = 2;
+export const RESULT_SCHEMA_VERSION = 3;
 
 /**
  * How a run ended. `consistency-failed`: the target lost writes it had acknowledged (see
@@ -71,6 +71,39 @@ export type SeriesResult =
   | { metric: string; tags: Record<string, string>; kind: 'counter'; count: number }
   | { metric: string; tags: Record<string, string>; kind: 'rate'; passes: number; total: number }
   | { metric: string; tags: Record<string, string>; kind: 'gauge'; value: number; max: number };
+
+/**
+ * The run's series second by second: what `compare` resamples (a block bootstrap over seconds)
+ * to say how sure a difference between runs is.
+ */
+export interface RunSlices {
+  /**
+   * Slice i covers [i, i+1) s after the run's start, as `intervals` do; every array below has
+   * this length.
+   */
+  count: number;
+  /**
+   * One entry per trend, counter or rate series that recorded anything during the run (same
+   * metric and tags as in `series`); gauges are left out.
+   */
+  series: SliceSeries[];
+}
+
+/**
+ * One series' deltas per second: a trend's histogram (HdrHistogram V2 base64, microseconds) of
+ * the second's samples, null when it had none; a counter's count; a rate's passes and total.
+ * Seconds in which the series recorded nothing hold null or 0.
+ */
+export type SliceSeries =
+  | { metric: string; tags: Record<string, string>; kind: 'trend'; histograms: (string | null)[] }
+  | { metric: string; tags: Record<string, string>; kind: 'counter'; counts: number[] }
+  | {
+      metric: string;
+      tags: Record<string, string>;
+      kind: 'rate';
+      passes: number[];
+      totals: number[];
+    };
 
 /** The aggregate of one metric or sub-metric over the run, in k6's summary terms. */
 export type MetricSummary =
@@ -206,6 +239,11 @@ export interface RunResult {
   journeyErrors: string[];
   intervals: IntervalPoint[];
   series: SeriesResult[];
+  /**
+   * Per-second deltas of the run's series: what `compare` resamples (block bootstrap over
+   * seconds); null in results upgraded from version 2.
+   */
+  slices: RunSlices | null;
   /** Acknowledged writes by kind (`ctx.recordWrite`); empty when the journeys recorded none. */
   writes: Record<string, WriteLogEntry>;
   /** The consistency check after the run, or null when none ran (`launchday run`). */

@@ -6,6 +6,7 @@ import {
   type MetricSummary,
   RESULT_SCHEMA_VERSION,
   type RunResult,
+  type RunSlices,
   type RunStatus,
   type ThresholdOutcome,
   type WriteLogEntry,
@@ -22,6 +23,8 @@ export interface RunFacts {
   readonly environment: Environment;
   readonly metrics: RunMetrics;
   readonly intervals: readonly IntervalPoint[];
+  /** The run's series second by second (`SliceRecorder`), for `compare`. */
+  readonly slices: RunSlices;
   readonly thresholds: readonly ThresholdResult[];
   readonly journeyErrors: readonly string[];
   readonly startedAt: Date;
@@ -74,6 +77,7 @@ export function buildResult(facts: RunFacts): RunResult {
     journeyErrors: [...facts.journeyErrors],
     intervals: [...facts.intervals],
     series: metrics.seriesResults(),
+    slices: facts.slices,
     writes: { ...facts.writes },
     consistency: null,
   };

@@ -2,6 +2,7 @@ import type { ResolvedRun } from '../config/types.js';
 import { epochNow } from '../core/clock.js';
 import type { Environment, IntervalPoint, RunResult, RunStatus } from '../core/result.js';
 import { RunMetrics } from '../metrics/run-metrics.js';
+import { SliceRecorder } from '../metrics/slice-recorder.js';
 import { evaluateThresholds } from '../metrics/threshold-evaluator.js';
 import type { ThresholdResult } from '../metrics/threshold-types.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
@@ -45,6 +46,7 @@ export interface EngineOptions {
 export class RunEngine {
   private readonly metrics: RunMetrics;
   private readonly intervals: IntervalPoint[] = [];
+  private readonly slices = new SliceRecorder();
   private readonly journeyErrors: string[] = [];
   private readonly generatorProblems: string[] = [];
   private readonly outputs: OutputGuard;
@@ -127,6 +129,7 @@ export class RunEngine {
     );
     const point = this.metrics.addInterval(index, snapshots, targets, elapsedMs);
     this.intervals.push(point);
+    this.slices.add(index, this.metrics.latestSeries);
     for (const snapshot of snapshots)
       this.journeyErrors.push(...snapshot.errors.slice(0, 20 - this.journeyErrors.length));
     this.thresholdResults = evaluateThresholds(this.run.thresholds, this.metrics, elapsedMs, false);
@@ -154,6 +157,7 @@ export class RunEngine {
       environment: this.options.environment,
       metrics: this.metrics,
       intervals: this.intervals,
+      slices: this.slices.toSlices(),
       thresholds,
       journeyErrors: this.journeyErrors,
       startedAt,

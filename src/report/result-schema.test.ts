@@ -35,9 +35,27 @@ describe('schemas/result.schema.json', () => {
     }
   });
 
+  it('accepts per-second slices of every series, and null slices of an upgraded result', () => {
+    const result = asWritten(buildRunResult());
+    const slices = result.slices as { count: number; series: { kind: string }[] };
+    expect(slices.count).toBeGreaterThan(0);
+    expect(new Set(slices.series.map((s) => s.kind))).toEqual(
+      new Set(['trend', 'counter', 'rate']),
+    );
+    expect(validate({ ...result, slices: null }), JSON.stringify(validate.errors)).toBe(true);
+    const trend = { metric: 'http_req_duration', tags: {}, kind: 'trend' };
+    const bad = (series: unknown) => ({ ...result, slices: { count: 1, series: [series] } });
+    expect(validate(bad({ ...trend, histograms: [null] }))).toBe(true);
+    expect(validate(bad({ ...trend, histograms: [3] }))).toBe(false);
+    expect(validate(bad({ ...trend, kind: 'gauge', histograms: [null] }))).toBe(false);
+    expect(validate(bad({ ...trend, kind: 'counter', counts: [-1] }))).toBe(false);
+    const { slices: _, ...withoutSlices } = result;
+    expect(validate(withoutSlices)).toBe(false);
+  });
+
   it('rejects another schema version, unknown fields and a malformed metric summary', () => {
     const result = asWritten(buildRunResult());
-    expect(validate({ ...result, schemaVersion: 1 })).toBe(false);
+    expect(validate({ ...result, schemaVersion: 2 })).toBe(false);
     expect(validate({ ...result, extra: true })).toBe(false);
     const summary = result.summary as { metrics: Record<string, unknown> };
     const broken = {

@@ -16,6 +16,7 @@ import { buildResult } from '../../src/engine/build-result.js';
 import type { ArrivalRatePlan, VusPlan } from '../../src/executors/types.js';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/http/options.js';
 import { RunMetrics } from '../../src/metrics/run-metrics.js';
+import { SliceRecorder } from '../../src/metrics/slice-recorder.js';
 import { evaluateThresholds } from '../../src/metrics/threshold-evaluator.js';
 import { parseThresholds } from '../../src/metrics/threshold-parser.js';
 import type { ThresholdSpec } from '../../src/metrics/threshold-types.js';
@@ -96,6 +97,7 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     (_, i) => new FixtureWorker(i, options.overloaded === true),
   );
   const intervals: IntervalPoint[] = [];
+  const slices = new SliceRecorder();
   const journeyErrors: string[] = [];
   for (let second = 0; second < FIXTURE.seconds; second++) {
     for (let j = 0; j < FIXTURE.signupRate; j++) workerOf(workers, j).signup(second, j);
@@ -106,6 +108,7 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     for (const snapshot of snapshots) journeyErrors.push(...snapshot.errors);
     const targets = { signups: FIXTURE.signupRate, readers: FIXTURE.readerVus };
     intervals.push(metrics.addInterval(second, snapshots, targets, (second + 1) * 1000));
+    slices.add(second, metrics.latestSeries);
   }
   const elapsedMs = FIXTURE.seconds * 1000;
   const endedAt = new Date(STARTED_AT + elapsedMs + 180);
@@ -116,6 +119,7 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     environment: FIXTURE_ENVIRONMENT,
     metrics,
     intervals,
+    slices: slices.toSlices(),
     thresholds: evaluateThresholds(run.thresholds, metrics, elapsedMs, true),
     journeyErrors,
     startedAt: new Date(STARTED_AT),
