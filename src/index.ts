@@ -46,6 +46,7 @@ export type {
   JourneyContext,
   ParamSpecs,
   ParamValues,
+  ScenarioCompare,
   ScenarioDefinition,
   SetupContext,
   TeardownContext,

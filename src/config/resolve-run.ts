@@ -74,6 +74,7 @@ export function resolveRun(
     workloads,
     thresholdSpec,
     thresholds,
+    compare: structuredClone(definition.compare ?? {}),
     durationMs: Math.max(0, ...ends),
     maxDurationMs: Math.max(0, ...workloads.map(({ plan }, i) => ends[i]! + plan.gracefulStopMs)),
   });

@@ -2,7 +2,7 @@ import type { ExecutorConfig, ExecutorPlan } from '../executors/index.js';
 import type { HttpOptions } from '../http/index.js';
 import type { ThresholdDefinition, ThresholdSpec } from '../metrics/threshold-types.js';
 import type { Tags } from '../metrics/types.js';
-import type { ParamSpecs, ParamValues } from '../scenario/index.js';
+import type { ParamSpecs, ParamValues, ScenarioCompare } from '../scenario/index.js';
 
 /**
  * What a user asks of a run, from CLI flags or the programmatic API, before it is merged with the
@@ -68,6 +68,11 @@ export interface ResolvedRun {
   readonly workloads: readonly ResolvedWorkload[];
   readonly thresholdSpec: ThresholdSpec;
   readonly thresholds: readonly ThresholdDefinition[];
+  /**
+   * The scenario's `compare` block as written (`{}` without one): what `launchday compare`
+   * reads back from result.json `config.compare`, and validates there.
+   */
+  readonly compare: ScenarioCompare;
   /** When the last workload stops scheduling, in ms after the start (without gracefulStop). */
   readonly durationMs: number;
   /** The longest the run can take: the latest workload end plus its gracefulStop. */

@@ -53,6 +53,20 @@ describe('schemas/result.schema.json', () => {
     expect(validate(withoutSlices)).toBe(false);
   });
 
+  it("documents the scenario's compare block in config", () => {
+    const result = asWritten(buildRunResult());
+    const config = result.config as Record<string, unknown>;
+    expect(config.compare).toEqual({});
+    const compare = {
+      metrics: ['http_reqs:rate'],
+      budgets: { 'http_reqs:rate': '+5%' },
+      alpha: 0.01,
+    };
+    expect(validate({ ...result, config: { ...config, compare } })).toBe(true);
+    const wrong = { ...compare, alpha: 0.5 };
+    expect(validate({ ...result, config: { ...config, compare: wrong } })).toBe(false);
+  });
+
   it('rejects another schema version, unknown fields and a malformed metric summary', () => {
     const result = asWritten(buildRunResult());
     expect(validate({ ...result, schemaVersion: 2 })).toBe(false);

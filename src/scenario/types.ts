@@ -99,6 +99,19 @@ export interface ThresholdObject {
 /** Thresholds per metric selector, e.g. `{ 'http_req_duration{name:feed}': ['p(99)<250'] }`. */
 export type Thresholds = Readonly<Record<string, ReadonlyArray<string | ThresholdObject>>>;
 
+/**
+ * How `launchday compare` treats runs of this scenario, unless its flags say otherwise. The texts
+ * are checked by `compare` (when it reads them back from result.json `config.compare`), not here.
+ */
+export interface ScenarioCompare {
+  /** The metrics to compare, as `--metric` takes them, e.g. `http_req_duration{name:feed}:p(99)`. */
+  readonly metrics?: readonly string[];
+  /** Budgets per metric selector, as `--budget selector=budget` sets them: `{ 'http_req_duration{name:feed}:p(99)': '+5%' }`. */
+  readonly budgets?: Readonly<Record<string, string>>;
+  /** The significance level of a verdict, above 0 and below 0.5. */
+  readonly alpha?: number;
+}
+
 /** Test-wide or per-workload tags added to every sample. */
 export type Tags = Readonly<Record<string, string>>;
 
@@ -210,6 +223,8 @@ export interface ScenarioDefinition<P extends ParamSpecs = ParamSpecs, D = unkno
   readonly thresholds?: OrParamsFn<Thresholds, P>;
   /** HTTP client options for this scenario; sizes in bytes or as size strings (`'10MB'`). */
   readonly http?: ScenarioHttpOptions;
+  /** How `launchday compare` compares runs of this scenario: metrics, budgets, alpha. */
+  readonly compare?: ScenarioCompare;
   /** Tags added to every sample of the run. */
   readonly tags?: Tags;
 }

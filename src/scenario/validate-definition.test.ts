@@ -24,6 +24,11 @@ describe('validateScenarioDefinition', () => {
       thresholds: { http_req_failed: ['rate<0.01', { threshold: 'rate<0.1', abortOnFail: true }] },
       http: { connections: 10 },
       tags: { env: 'ci' },
+      compare: {
+        metrics: ['http_req_duration{name:feed}:p(99)'],
+        budgets: { 'http_req_duration{name:feed}:p(99)': '+5%' },
+        alpha: 0.01,
+      },
     };
     expect(validateScenarioDefinition(scenario, 'full.ts')).toBe(scenario);
     expect(scenarioIssues({ name: 'fn', workloads: () => ({}), thresholds: () => ({}) })).toEqual(
@@ -72,8 +77,35 @@ describe('validateScenarioDefinition', () => {
       'thresholds.checks[0].delayAbortEval',
     ]);
     expect(error?.issues[0]?.message).toBe(
-      'unknown key; known keys: name, description, baseUrl, params, setup, teardown, workloads, thresholds, http, tags',
+      'unknown key; known keys: name, description, baseUrl, params, setup, teardown, workloads, thresholds, http, tags, compare',
     );
+  });
+
+  it('checks the shape of a compare block, each problem with its path', () => {
+    const scenario = { name: 'c', workloads: { w: { executor, journey } } };
+    expect(scenarioIssues({ ...scenario, compare: {} })).toEqual([]);
+    expect(scenarioIssues({ ...scenario, compare: 'p99' })).toEqual([
+      { path: 'compare', message: expect.stringContaining("got 'p99'") },
+    ]);
+    const issues = scenarioIssues({
+      ...scenario,
+      compare: { metric: [], metrics: ['http_reqs:rate', 7, ''], budgets: { x: 5 }, alpha: 0.5 },
+    });
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'compare.metric',
+      'compare.metrics[1]',
+      'compare.metrics[2]',
+      'compare.budgets.x',
+      'compare.alpha',
+    ]);
+    expect(issues[0]?.message).toBe('unknown key; known keys: metrics, budgets, alpha');
+    expect(issues[4]?.message).toContain('above 0 and below 0.5');
+    const wrongTypes = { metrics: 'http_reqs:rate', budgets: ['+5%'], alpha: '0.05' };
+    expect(scenarioIssues({ ...scenario, compare: wrongTypes }).map((i) => i.path)).toEqual([
+      'compare.metrics',
+      'compare.budgets',
+      'compare.alpha',
+    ]);
   });
 
   it('says what the default export was when it is not a scenario', () => {

@@ -15,9 +15,11 @@ const SCENARIO_KEYS = [
   'thresholds',
   'http',
   'tags',
+  'compare',
 ];
 const WORKLOAD_KEYS = ['executor', 'journey', 'tags'];
 const THRESHOLD_KEYS = ['threshold', 'abortOnFail', 'delayAbortEval'];
+const COMPARE_KEYS = ['metrics', 'budgets', 'alpha'];
 // k6's rule for scenario names, so that every workload can be exported to k6.
 const WORKLOAD_NAME = /^[A-Za-z0-9_-]+$/;
 
@@ -55,6 +57,7 @@ export function scenarioIssues(value: unknown): Issue[] {
   optional(value, 'teardown', 'a function', isFunction, issues);
   optional(value, 'http', 'an object of HTTP options', isRecord, issues);
   issues.push(...paramsIssues(value.params), ...tagsIssues(value.tags, 'tags'));
+  issues.push(...compareIssues(value.compare));
   if (!isFunction(value.workloads)) issues.push(...workloadsIssues(value.workloads, 'workloads'));
   if (value.thresholds !== undefined && !isFunction(value.thresholds)) {
     issues.push(...thresholdsIssues(value.thresholds, 'thresholds'));
@@ -141,6 +144,42 @@ function thresholdIssues(item: unknown, path: string): Issue[] {
   }
   optional(item, 'abortOnFail', 'a boolean', (v) => typeof v === 'boolean', issues, path);
   optional(item, 'delayAbortEval', 'a duration such as 10s', isDurationText, issues, path);
+  return issues;
+}
+
+/**
+ * The shape of a `compare` block; its texts (metric selectors, budgets) are checked by `compare`,
+ * which reads them back from result.json.
+ */
+function compareIssues(compare: unknown): Issue[] {
+  if (compare === undefined) return [];
+  if (!isRecord(compare)) {
+    const message = `must be an object { metrics?, budgets?, alpha? }, got ${describe(compare)}`;
+    return [{ path: 'compare', message }];
+  }
+  const issues = unknownKeyIssues(compare, COMPARE_KEYS, 'compare');
+  const { metrics, budgets, alpha } = compare;
+  if (metrics !== undefined && !Array.isArray(metrics)) {
+    const message = `must be a list of metric selectors such as ['http_req_duration:p(99)'], got ${describe(metrics)}`;
+    issues.push({ path: 'compare.metrics', message });
+  } else if (metrics !== undefined) {
+    metrics.forEach((metric: unknown, i) => {
+      if (typeof metric === 'string' && metric.trim() !== '') return;
+      const message = `must be a metric selector such as 'http_req_duration{name:feed}:p(99)', got ${describe(metric)}`;
+      issues.push({ path: `compare.metrics[${i}]`, message });
+    });
+  }
+  if (budgets !== undefined && !isRecord(budgets)) {
+    const message = `must be an object of metric selector → budget such as { 'http_req_duration:p(99)': '+5%' }, got ${describe(budgets)}`;
+    issues.push({ path: 'compare.budgets', message });
+  } else if (budgets !== undefined) {
+    issues.push(...tagsIssues(budgets, 'compare.budgets'));
+  }
+  const alphaOk = typeof alpha === 'number' && alpha > 0 && alpha < 0.5;
+  if (alpha !== undefined && !alphaOk) {
+    const message = `must be a number above 0 and below 0.5 (e.g. 0.05), got ${describe(alpha)}`;
+    issues.push({ path: 'compare.alpha', message });
+  }
   return issues;
 }
 

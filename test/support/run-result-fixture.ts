@@ -83,6 +83,7 @@ export function buildResolvedRun(): ResolvedRun {
     ],
     thresholdSpec: FIXTURE_THRESHOLDS,
     thresholds: parseThresholds(FIXTURE_THRESHOLDS),
+    compare: {},
     durationMs,
     maxDurationMs: durationMs + 30_000,
   };
