@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { registerAb } from './commands/ab.js';
 import { registerCapacity } from './commands/capacity.js';
+import { registerCompare } from './commands/compare.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
@@ -20,6 +22,8 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerRun(program, setExitCode);
   registerRehearse(program, setExitCode);
   registerCapacity(program, setExitCode);
+  registerCompare(program, setExitCode);
+  registerAb(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
   registerTarget(program, setExitCode);

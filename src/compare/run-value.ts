@@ -23,12 +23,31 @@ export function runValues(
   result: RunResult,
   selectors: readonly MetricSelector[],
 ): (number | null)[] {
+  return runMeasures(result, selectors).map((measure) => measure.value);
+}
+
+/** One run's value of a selector and the samples behind it. */
+export interface RunMeasure {
+  /** As {@link runValue}. */
+  readonly value: number | null;
+  /** Samples behind it: a trend's or counter's count, a rate's total, 1 for a gauge. */
+  readonly samples: number;
+}
+
+/** {@link RunMeasure} of each of `selectors`, reading the run's series once. */
+export function runMeasures(result: RunResult, selectors: readonly MetricSelector[]): RunMeasure[] {
   const metrics = RunMetrics.fromSeries(result.series, result.durationMs);
   return selectors.map(({ metric, filter, aggregation }) => {
     const aggregate = metrics.aggregate(metric, filter);
-    if (aggregate === undefined) return null;
-    if (aggregate.type === 'rate' && aggregate.total === 0) return null;
-    return aggregateValue(aggregate, aggregation);
+    if (aggregate === undefined) return { value: null, samples: 0 };
+    if (aggregate.type === 'rate' && aggregate.total === 0) return { value: null, samples: 0 };
+    const samples =
+      aggregate.type === 'rate'
+        ? aggregate.total
+        : aggregate.type === 'gauge'
+          ? 1
+          : aggregate.count;
+    return { value: aggregateValue(aggregate, aggregation), samples };
   });
 }
 

@@ -13,6 +13,7 @@ export const ErrorCodes = {
   LAUNCHDAY_ERR_SETUP_FAILED: ExitCode.usage,
   LAUNCHDAY_ERR_TARGET_START: ExitCode.internal,
   LAUNCHDAY_ERR_CONSISTENCY_CHECK: ExitCode.usage,
+  LAUNCHDAY_ERR_INCOMPARABLE: ExitCode.usage,
   LAUNCHDAY_ERR_INTERNAL: ExitCode.internal,
 } as const satisfies Record<string, ExitCodeValue>;
 

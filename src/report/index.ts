@@ -7,6 +7,7 @@ export {
   truncateVisible,
   visibleWidth,
 } from './ansi.js';
+export { renderCompareTerminal } from './compare/terminal.js';
 export {
   countGap,
   formatIdList,

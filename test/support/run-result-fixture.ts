@@ -153,7 +153,8 @@ function checkConsistency(
   });
 }
 
-const FIXTURE_ENVIRONMENT: Environment = Object.freeze({
+/** The machine the fixture runs ran on. */
+export const FIXTURE_ENVIRONMENT: Environment = Object.freeze({
   launchdayVersion: '0.1.0',
   node: 'v20.19.0',
   platform: 'linux',

@@ -1,12 +1,6 @@
 import { stopsSearch } from '../../capacity/phase-end.js';
 import { maxSustainable } from '../../capacity/sustainable.js';
-import type {
-  CapacityPhase,
-  CapacityStep,
-  OverloadResult,
-  SearchOutcome,
-  Slo,
-} from '../../capacity/types.js';
+import type { CapacityStep, OverloadResult, SearchOutcome, Slo } from '../../capacity/types.js';
 import { type PhaseContext, type PhaseOutcome, type PhasePlan, runPhase } from './phase-run.js';
 
 /** How the search steps the load; every field has a default (see {@link SEARCH_DEFAULTS}). */
