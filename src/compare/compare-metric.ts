@@ -7,7 +7,7 @@ import { createPrng } from '../executors/prng.js';
 import { type BudgetSettings, budgetFor } from './budget.js';
 import { directionOf, unitOfSelector } from './metric-selector.js';
 import { explainVerdict } from './reason.js';
-import { runMeasures } from './run-value.js';
+import type { RunMeasure } from './run-value.js';
 import { secondsOfSides } from './seconds-of-side.js';
 import {
   type BootstrapChange,
@@ -44,6 +44,12 @@ export interface SideRuns {
   readonly candidate: readonly RunResult[];
 }
 
+/** Each side's runs' measures of one selector, in run order. */
+export interface SideMeasures {
+  readonly baseline: readonly RunMeasure[];
+  readonly candidate: readonly RunMeasure[];
+}
+
 /** What a method estimates: both sides' figures, the change's interval and p-value. */
 interface Estimate {
   readonly baseline: SideFigure;
@@ -57,6 +63,7 @@ interface Estimate {
 /** Compares `selector` between the sides with `settings`. */
 export function compareMetric(
   sides: SideRuns,
+  measures: SideMeasures,
   selector: MetricSelector,
   settings: MetricSettings,
 ): MetricComparison {
@@ -66,8 +73,8 @@ export function compareMetric(
   const contrast = contrastOf(unit);
   const estimate =
     settings.method === 'mann-whitney'
-      ? estimateOverRuns(sides, selector, contrast, settings)
-      : estimateOverSeconds(sides, selector, contrast, settings);
+      ? estimateOverRuns(measures, selector, contrast, settings)
+      : estimateOverSeconds(sides, measures, selector, contrast, settings);
   const base = estimate.baseline.value;
   const cand = estimate.candidate.value;
   const relativeChange = base === null || cand === null || base === 0 ? null : cand / base - 1;
@@ -122,23 +129,22 @@ export function contrastOf(unit: CompareUnit): Contrast {
 
 /** Repeats: one value per run, Mann-Whitney U over them, the interval of the medians' change. */
 function estimateOverRuns(
-  sides: SideRuns,
+  measures: SideMeasures,
   selector: MetricSelector,
   contrast: Contrast,
   settings: MetricSettings,
 ): Estimate {
-  const measure = (runs: readonly RunResult[]) => {
-    const measures = runs.map((run) => runMeasures(run, [selector])[0]!);
-    const values = measures.flatMap((m) => (m.value === null ? [] : [m.value]));
-    const samples = Math.min(...measures.map((m) => m.samples));
+  const measure = (runs: readonly RunMeasure[]) => {
+    const values = runs.flatMap((m) => (m.value === null ? [] : [m.value]));
+    const samples = Math.min(...runs.map((m) => m.samples));
     return {
       values,
       samples,
-      figure: figure(values.length ? median(values) : null, runs.length, measures),
+      figure: figure(values.length ? median(values) : null, runs.length, runs),
     };
   };
-  const a = measure(sides.baseline);
-  const b = measure(sides.candidate);
+  const a = measure(measures.baseline);
+  const b = measure(measures.candidate);
   const samples = Math.min(a.samples, b.samples);
   if (a.values.length < 2 || b.values.length < 2)
     return { baseline: a.figure, candidate: b.figure, samples, change: null, pValue: null };
@@ -150,13 +156,12 @@ function estimateOverRuns(
 /** One run a side (or few repeats): the runs' seconds pooled, resampled in blocks. */
 function estimateOverSeconds(
   sides: SideRuns,
+  measures: SideMeasures,
   selector: MetricSelector,
   contrast: Contrast,
   settings: MetricSettings,
 ): Estimate {
-  const total = (runs: readonly RunResult[]) => runs.map((run) => runMeasures(run, [selector])[0]!);
-  const measuresA = total(sides.baseline);
-  const measuresB = total(sides.candidate);
+  const { baseline: measuresA, candidate: measuresB } = measures;
   const seconds = secondsOfSides(sides.baseline, sides.candidate, selector);
   if (!seconds.ok)
     return {

@@ -14,7 +14,7 @@ import { compareMetric } from './compare-metric.js';
 import { describeSide } from './compare-side.js';
 import { DEFAULT_SELECTORS, expandSelectors, parseMetricSelector } from './metric-selector.js';
 import { headlineOf, metricLabel } from './reason.js';
-import { requestNames } from './run-value.js';
+import { requestNames, runMeasures } from './run-value.js';
 import { smallestPValue } from './stats/mann-whitney.js';
 import {
   COMPARE_SCHEMA_VERSION,
@@ -97,7 +97,17 @@ export function compareSides(
       : options.method;
   const settings = { ...options, method, alpha, budgets };
   const sides = { baseline: baseline.runs, candidate: candidate.runs };
-  const comparisons = selectors.map((selector) => compareMetric(sides, selector, settings));
+  const measuresOf = (runs: readonly RunResult[]) => runs.map((run) => runMeasures(run, selectors));
+  const baseMeasures = measuresOf(baseline.runs);
+  const candMeasures = measuresOf(candidate.runs);
+  const comparisons = selectors.map((selector, i) =>
+    compareMetric(
+      sides,
+      { baseline: baseMeasures.map((m) => m[i]!), candidate: candMeasures.map((m) => m[i]!) },
+      selector,
+      settings,
+    ),
+  );
   const labels = new Map(selectors.map((selector) => [selector.key, metricLabel(selector)]));
   return {
     schemaVersion: COMPARE_SCHEMA_VERSION,
