@@ -10,6 +10,13 @@ export {
   type ValidatedScenario,
   validateScenario,
 } from './api.js';
+export {
+  type CompareInput,
+  type CompareOptions,
+  compareSides,
+  DEFAULT_COMPARE_OPTIONS,
+} from './compare/index.js';
+export type { CompareReport, MetricComparison, Verdict } from './compare/types.js';
 export type { ResolvedRun, RunOptions } from './config/types.js';
 export { parseDuration } from './core/duration.js';
 export { ErrorCodes, type Issue, isLaunchdayError, LaunchdayError } from './core/errors.js';
@@ -23,7 +30,7 @@ export type {
   CurveReplayConfig,
   ExecutorConfig,
 } from './executors/index.js';
-export { readCurveCsv } from './executors/index.js';
+export { createPrng, type Prng, readCurveCsv } from './executors/index.js';
 export type {
   ByteSize,
   HttpOptions,

@@ -26,6 +26,8 @@ export interface RunCommandOptions {
   readonly timeoutMs: number;
   /** Open a pipe on the child's fd 3 and collect it. */
   readonly fd3?: boolean;
+  /** The exit codes that count as success (default: 0 only). */
+  readonly okExitCodes?: readonly number[];
   /** Called once the process is started, e.g. to sample it while it runs. */
   readonly onStart?: (child: ChildProcess) => void;
 }
@@ -51,7 +53,8 @@ export async function runCommand(
   const wallMs = performance.now() - started;
   const [stdout = '', stderr = '', fd3 = ''] = await output;
   const outcome = { exitCode, stdout, stderr, fd3, wallMs };
-  if (exitCode !== 0) throw commandFailed(argv, outcome, signal, options.timeoutMs);
+  if (exitCode === null || !(options.okExitCodes ?? [0]).includes(exitCode))
+    throw commandFailed(argv, outcome, signal, options.timeoutMs);
   return outcome;
 }
 
