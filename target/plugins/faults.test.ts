@@ -25,6 +25,8 @@ async function setup(spec: FaultSpec) {
   );
   await app.register(faultsPlugin, { faults, metrics });
   app.get('/v1/items/:id', async () => ({ ok: true }));
+  app.post('/v1/items/:id', async () => ({ ok: true }));
+  app.get('/v1/other', async () => ({ ok: true }));
   app.get('/healthz', async () => ({ ok: true }));
   const injected = (kind: string) => metricValue(registry, 'feed_faults_injected_total', { kind });
   return { app, faults, injected };
@@ -80,6 +82,34 @@ describe('faultsPlugin', () => {
     expect(ms).toBeGreaterThanOrEqual(105);
     expect(await injected('latency')).toBe(1);
     expect(await injected('cpu')).toBe(1);
+  });
+
+  it('slows only the requests of the route and method a scoped fault names', async () => {
+    const { app, injected } = await setup({
+      ...NO_FAULTS,
+      latencyMs: 200,
+      cpuMs: 1,
+      route: '/v1/items/:id',
+      method: 'GET',
+    });
+    // Route and method differ: untouched, and nothing counted.
+    expect((await app.inject('/v1/other')).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/v1/items/7' })).statusCode).toBe(200);
+    expect(await injected('latency')).toBe(0);
+    expect(await injected('cpu')).toBe(0);
+    const { status, ms } = await timed(app, '/v1/items/7');
+    expect(status).toBe(200);
+    expect(ms).toBeGreaterThanOrEqual(195);
+    expect(await injected('latency')).toBe(1);
+    expect(await injected('cpu')).toBe(1);
+  });
+
+  it('fails only the scoped requests, whatever their ids', async () => {
+    const { app, injected } = await setup({ ...NO_FAULTS, errorRate: 1, route: '/v1/items/:id' });
+    expect((await app.inject('/v1/items/1')).statusCode).toBe(500);
+    expect((await app.inject({ method: 'POST', url: '/v1/items/2' })).statusCode).toBe(500);
+    expect((await app.inject('/v1/other')).statusCode).toBe(200);
+    expect(await injected('error')).toBe(2);
   });
 
   it('follows the controller: faults set at runtime apply at once, and none stops them', async () => {

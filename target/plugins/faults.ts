@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FaultSpec } from '../config.js';
 import { ApiError } from '../errors.js';
@@ -19,8 +19,11 @@ const FAULT_BODY = JSON.stringify(
 
 /**
  * Fault injection for rehearsals, on `/v1/` routes only (health, metrics and admin stay
- * reliable). In `onRequest`, once a request is admitted, it burns `cpuMs` of CPU, then waits
- * `latencyMs` on a timer, then fails a share `errorRate` of requests with 500 `fault_injected`.
+ * reliable). In `onRequest`, once a request is admitted, it burns `cpuMs` of CPU (busy-waiting,
+ * so the event loop is blocked that long), then waits `latencyMs` on a timer (the loop stays free),
+ * then fails a share `errorRate` of requests with 500 `fault_injected`. A spec with `route` and/or
+ * `method` does this only to requests whose `request.routeOptions.url` and `request.method` match
+ * exactly; the others pass untouched and uncounted.
  * Every fault injected counts in `feed_faults_injected_total{kind}` (cpu, latency, error), and
  * every stall of a controller that reports them (`createFaultController`'s) as kind `stall`.
  * With no per-request fault in force the hook costs one check. The controller's owner (the
@@ -52,6 +55,7 @@ function faultInjection(
   app.addHook('onRequest', (request, reply, next) => {
     if (!active || !request.routeOptions.url?.startsWith('/v1/')) return next();
     const current = spec;
+    if (!inScope(current, request)) return next();
     if (current.cpuMs > 0) {
       busyWait(current.cpuMs);
       metrics.faultsInjected.inc({ kind: 'cpu' });
@@ -61,6 +65,12 @@ function faultInjection(
     setTimeout(() => failOrContinue(current, reply, next), current.latencyMs);
   });
   done();
+}
+
+// A scoped fault applies to its route pattern (as registered) and method only.
+function inScope(spec: FaultSpec, request: FastifyRequest): boolean {
+  if (spec.route !== undefined && request.routeOptions.url !== spec.route) return false;
+  return spec.method === undefined || request.method === spec.method;
 }
 
 function injectsPerRequest(spec: FaultSpec): boolean {
