@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { registerBaseline } from './commands/baseline.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
@@ -23,6 +24,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
   registerTarget(program, setExitCode);
+  registerBaseline(program, setExitCode);
   return program;
 }
 
