@@ -14,7 +14,7 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function setup(spec: FaultSpec) {
+async function setup(spec: FaultSpec, onScopeProblem?: (problem: string) => void) {
   const registry = new Registry();
   const metrics = createFeedMetrics(registry);
   const faults = createFaultController(spec);
@@ -23,7 +23,7 @@ async function setup(spec: FaultSpec) {
     () => app.close(),
     () => faults.close(),
   );
-  await app.register(faultsPlugin, { faults, metrics });
+  await app.register(faultsPlugin, { faults, metrics, onScopeProblem });
   app.get('/v1/items/:id', async () => ({ ok: true }));
   app.post('/v1/items/:id', async () => ({ ok: true }));
   app.get('/v1/other', async () => ({ ok: true }));
@@ -110,6 +110,23 @@ describe('faultsPlugin', () => {
     expect((await app.inject({ method: 'POST', url: '/v1/items/2' })).statusCode).toBe(500);
     expect((await app.inject('/v1/other')).statusCode).toBe(200);
     expect(await injected('error')).toBe(2);
+  });
+
+  it('tells when the app is ready that a scope matches no request', async () => {
+    const problems: string[] = [];
+    const { app } = await setup({ ...NO_FAULTS, latencyMs: 5, route: '/v1/item/:id' }, (problem) =>
+      problems.push(problem),
+    );
+    await app.ready();
+    expect(problems).toEqual([
+      "route '/v1/item/:id' is not a route of this service; its /v1/ routes: /v1/items/:id, /v1/other",
+    ]);
+    const fine: string[] = [];
+    const other = await setup({ ...NO_FAULTS, latencyMs: 5, route: '/v1/other' }, (problem) =>
+      fine.push(problem),
+    );
+    await other.app.ready();
+    expect(fine).toEqual([]);
   });
 
   it('follows the controller: faults set at runtime apply at once, and none stops them', async () => {

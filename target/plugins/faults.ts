@@ -3,14 +3,28 @@ import fp from 'fastify-plugin';
 import type { FaultSpec } from '../config.js';
 import { ApiError } from '../errors.js';
 import { busyWait } from '../faults/busy-wait.js';
+import { createFaultRouteTable, type FaultScopeProblem } from '../faults/fault-scope.js';
 import type { FeedMetrics } from '../metrics/feed-metrics.js';
 import type { FaultController } from '../types.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * What is wrong with the scope of `spec` (`route=`, `method=`): a route or method no `/v1/`
+     * request of this app can have, naming what would match; undefined when it is fine. Complete
+     * once the app is ready (routes are recorded as they are registered).
+     */
+    faultScopeProblem(spec: FaultSpec): FaultScopeProblem | undefined;
+  }
+}
 
 /** Options of {@link faultsPlugin}. */
 export interface FaultsPluginOptions {
   /** The faults in force, read on every request; the admin endpoint changes them. */
   readonly faults: FaultController;
   readonly metrics: FeedMetrics;
+  /** Told when the app is ready if the faults in force are scoped to no request at all. */
+  readonly onScopeProblem?: (problem: string) => void;
 }
 
 const FAULT_BODY = JSON.stringify(
@@ -23,7 +37,8 @@ const FAULT_BODY = JSON.stringify(
  * so the event loop is blocked that long), then waits `latencyMs` on a timer (the loop stays free),
  * then fails a share `errorRate` of requests with 500 `fault_injected`. A spec with `route` and/or
  * `method` does this only to requests whose `request.routeOptions.url` and `request.method` match
- * exactly; the others pass untouched and uncounted.
+ * exactly; the others pass untouched and uncounted. A scope that matches no route of the app is
+ * reported to `onScopeProblem` when the app is ready (see `faultScopeProblem`).
  * Every fault injected counts in `feed_faults_injected_total{kind}` (cpu, latency, error), and
  * every stall of a controller that reports them (`createFaultController`'s) as kind `stall`.
  * With no per-request fault in force the hook costs one check. The controller's owner (the
@@ -44,6 +59,14 @@ function faultInjection(
     active = injectsPerRequest(next);
   });
   faults.onStall(() => metrics.faultsInjected.inc({ kind: 'stall' }));
+  const routes = createFaultRouteTable();
+  app.addHook('onRoute', (route) => routes.add(route.url, route.method));
+  app.decorate('faultScopeProblem', (candidate: FaultSpec) => routes.problem(candidate));
+  app.addHook('onReady', (ready) => {
+    const problem = routes.problem(spec);
+    if (problem !== undefined) options.onScopeProblem?.(problem.message);
+    ready();
+  });
 
   const failOrContinue = (current: FaultSpec, reply: FastifyReply, next: () => void): void => {
     if (current.errorRate > 0 && Math.random() < current.errorRate) {

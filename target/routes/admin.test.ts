@@ -247,5 +247,18 @@ describe('GET and PUT /admin/faults', () => {
     ]) {
       expect((await put(bad)).statusCode).toBe(400);
     }
+    // Well formed, but no request of the service has that route, or that method on it.
+    const unknown = await put({ ...scoped, route: '/v1/user/:id' });
+    expect([unknown.statusCode, unknown.json().error.issues[0].path]).toEqual([400, 'body.route']);
+    expect(unknown.json().error.message).toContain(
+      "route '/v1/user/:id' is not a route of this service; its /v1/ routes: ",
+    );
+    expect(unknown.json().error.message).toContain('/v1/posts/:id/like');
+    const method = await put({ ...scoped, method: 'POST' });
+    expect(method.json().error).toMatchObject({
+      code: 'validation_failed',
+      message: '/v1/users/:id does not answer POST; it answers GET, HEAD',
+    });
+    expect(testApp.deps.faults.current()).toEqual(scoped);
   });
 });
