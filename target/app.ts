@@ -55,7 +55,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     retryAfterSeconds: config.retryAfterSeconds,
     metrics,
   });
-  await app.register(faultsPlugin, { faults, metrics });
+  await app.register(faultsPlugin, {
+    faults,
+    metrics,
+    onScopeProblem: (problem) =>
+      process.stderr.write(
+        `launchday target: warning: --faults: ${problem}; the faults hit no request\n`,
+      ),
+  });
   await app.register(authenticationPlugin, { tokens: context.tokens });
   const options: RouteOptions = { context, faults };
   await app.register(healthRoutes, options);

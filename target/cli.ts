@@ -33,7 +33,10 @@ export async function runTargetCli(argv: readonly string[]): Promise<number> {
       '--workers <n>',
       `processes serving the port on one database (default ${defaults.workers})`,
     )
-    .option('--faults <spec>', 'inject faults, e.g. latency=50ms,errors=1%,stall=500ms/5s,cpu=2ms')
+    .option(
+      '--faults <spec>',
+      'inject faults, e.g. latency=50ms,errors=1%,stall=500ms/5s,cpu=2ms; add route=/v1/feed and/or method=GET to hit only those requests',
+    )
     .addOption(
       new Option('--sync <mode>', `SQLite synchronous mode (default ${defaults.sync})`).choices([
         'normal',

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_STORE } from './store/registry.js';
 
-/** Faults injected into `/v1` requests for rehearsals; every field 0 means no fault. */
+/** The request methods a fault can be scoped to, as `request.method` spells them. */
+export const FAULT_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * Faults injected into `/v1` requests for rehearsals; every field 0 means no fault. `route` and
+ * `method`, when given, scope the per-request faults (latency, cpu, errors) to the requests of
+ * that route pattern (as registered, e.g. `/v1/posts/:id/like`) and method; the stall freezes
+ * the whole process, so it cannot be scoped.
+ */
 export const FaultSpecSchema = z
   .strictObject({
     /** Added to every request, waited on a timer (ms). */
@@ -14,6 +22,17 @@ export const FaultSpecSchema = z
     stallEveryMs: z.number().min(0).max(3_600_000),
     /** CPU burnt per request, busy-waiting (ms). */
     cpuMs: z.number().min(0).max(10_000),
+    /** Only requests of this route pattern, compared with `request.routeOptions.url`. */
+    route: z
+      .string()
+      .regex(/^\/v1\/[^\s,?#]*$/, 'not a /v1/ route pattern such as /v1/feed or /v1/posts/:id/like')
+      .optional(),
+    /** Only requests of this method (upper case). */
+    method: z.enum(FAULT_METHODS).optional(),
+  })
+  .refine((spec) => spec.stallMs === 0 || (spec.route === undefined && spec.method === undefined), {
+    path: ['stallMs'],
+    message: 'it freezes the whole process, so it cannot be scoped by route= or method=',
   })
   .refine((spec) => spec.stallMs === 0 || spec.stallMs < spec.stallEveryMs, {
     // Else the service would never serve.

@@ -95,6 +95,26 @@ describe('launchday target start', () => {
     expect(await target.stop('SIGTERM')).toBe(0);
   });
 
+  it('injects a scoped fault into its route only, and warns about a scope that matches nothing', async () => {
+    const target = await start([
+      '--db',
+      ':memory:',
+      '--faults',
+      'errors=100%,route=/v1/users/:id,method=GET',
+    ]);
+    const profile = await requestJson(`${target.url}/v1/users/1`);
+    expect([profile.status, profile.body.error.code]).toEqual([500, 'fault_injected']);
+    await signUp(target.url, 'unscoped');
+    expect(await target.stop('SIGTERM')).toBe(0);
+    expect(target.stderr()).not.toContain('warning');
+
+    const typo = await start(['--db', ':memory:', '--faults', 'latency=1ms,route=/v1/feeds']);
+    expect(await typo.stop('SIGTERM')).toBe(0);
+    expect(typo.stderr()).toContain(
+      "warning: --faults: route '/v1/feeds' is not a route of this service; its /v1/ routes: ",
+    );
+  });
+
   it('names every bad setting and exits 2', async () => {
     const outcome = await runCli([
       'target',

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { registerAb } from './commands/ab.js';
+import { registerBaseline } from './commands/baseline.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerCompare } from './commands/compare.js';
 import { registerRehearse } from './commands/rehearse.js';
@@ -24,6 +25,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerCapacity(program, setExitCode);
   registerCompare(program, setExitCode);
   registerAb(program, setExitCode);
+  registerBaseline(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
   registerTarget(program, setExitCode);

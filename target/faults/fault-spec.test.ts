@@ -21,6 +21,25 @@ describe('parseFaultSpec', () => {
     expect(parseFaultSpec('latency=1.5s')).toEqual({ ...NO_FAULTS, latencyMs: 1500 });
   });
 
+  it('reads route= and method= as the scope of the per-request faults', () => {
+    expect(parseFaultSpec('latency=3ms,route=/v1/feed')).toEqual({
+      ...NO_FAULTS,
+      latencyMs: 3,
+      route: '/v1/feed',
+    });
+    expect(parseFaultSpec('cpu=2ms, route=/v1/posts/:id/like, method=post')).toEqual({
+      ...NO_FAULTS,
+      cpuMs: 2,
+      route: '/v1/posts/:id/like',
+      method: 'POST',
+    });
+    expect(parseFaultSpec('errors=5%,method=DELETE')).toEqual({
+      ...NO_FAULTS,
+      errorRate: 0.05,
+      method: 'DELETE',
+    });
+  });
+
   it('reads none as no fault at all', () => {
     expect(parseFaultSpec('none')).toEqual(NO_FAULTS);
     expect(parseFaultSpec('errors=0%')).toEqual(NO_FAULTS);
@@ -41,10 +60,23 @@ describe('parseFaultSpec', () => {
     ['jitter=5ms', "unknown fault 'jitter'"],
     ['cpu=1ms,cpu=2ms', 'cpu is given twice'],
     ['none,cpu=1ms', "'none' is not name=value"],
+    [
+      'latency=3ms,route=feed',
+      'route: not a /v1/ route pattern such as /v1/feed or /v1/posts/:id/like',
+    ],
+    ['latency=3ms,route=/healthz', 'route: not a /v1/ route pattern'],
+    ['latency=3ms,route=/v1/feed?cursor=1', 'route: not a /v1/ route pattern'],
+    ['latency=3ms,method=FETCH', 'method: Invalid option'],
+    ['latency=3ms,route=/v1/feed,route=/v1/me', 'route is given twice'],
+    ['route=/v1/feed', 'route= and method= scope no fault: add latency=, cpu= or errors='],
+    [
+      'stall=5ms/1s,route=/v1/feed,cpu=1ms',
+      'stall: it freezes the whole process, so it cannot be scoped',
+    ],
   ])('rejects %j naming the problem and the accepted forms', (text, problem) => {
     expect(() => parseFaultSpec(text)).toThrow(problem);
     expect(() => parseFaultSpec(text)).toThrow(
-      'e.g. latency=50ms,errors=1%,stall=500ms/5s,cpu=2ms',
+      'e.g. latency=50ms,errors=1%,stall=500ms/5s,cpu=2ms or latency=3ms,route=/v1/feed,method=GET',
     );
   });
 
@@ -62,6 +94,9 @@ describe('formatFaultSpec', () => {
     expect(formatFaultSpec({ ...NO_FAULTS, errorRate: 0.07, latencyMs: 1500 })).toBe(
       'latency=1500ms,errors=7%',
     );
+    expect(formatFaultSpec({ ...NO_FAULTS, cpuMs: 2, route: '/v1/feed', method: 'GET' })).toBe(
+      'cpu=2ms,route=/v1/feed,method=GET',
+    );
   });
 
   it.each([
@@ -69,6 +104,7 @@ describe('formatFaultSpec', () => {
     NO_FAULTS,
     { ...NO_FAULTS, errorRate: 0.001, cpuMs: 0.25 },
     { ...NO_FAULTS, errorRate: 1, stallMs: 1, stallEveryMs: 2000 },
+    { ...NO_FAULTS, latencyMs: 3, route: '/v1/posts/:id/like', method: 'POST' as const },
   ])('round-trips %j', (spec) => {
     expect(parseFaultSpec(formatFaultSpec(spec))).toEqual(spec);
   });

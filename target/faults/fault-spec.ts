@@ -3,8 +3,9 @@ import { type FaultSpec, FaultSpecSchema, NO_FAULTS } from '../config.js';
 /** The accepted forms of a fault spec, quoted by every parse error. */
 export const FAULT_SPEC_FORMS =
   'write none, or comma-separated faults: latency=<duration>, errors=<percent or fraction>, ' +
-  'stall=<duration>/<period>, cpu=<duration>, durations in ms or s ' +
-  '(e.g. latency=50ms,errors=1%,stall=500ms/5s,cpu=2ms)';
+  'stall=<duration>/<period>, cpu=<duration>, durations in ms or s, and optionally ' +
+  'route=<route pattern> and method=<HTTP method> to slow or fail only those requests ' +
+  '(e.g. latency=50ms,errors=1%,stall=500ms/5s,cpu=2ms or latency=3ms,route=/v1/feed,method=GET)';
 
 const DURATION = /^(\d+(?:\.\d+)?)(ms|s)$/;
 const PERCENT = /^(\d+(?:\.\d+)?)%$/;
@@ -17,6 +18,8 @@ const NAME_OF_FIELD: Readonly<Record<string, string>> = {
   stallMs: 'stall',
   stallEveryMs: 'stall period',
   cpuMs: 'cpu',
+  route: 'route',
+  method: 'method',
 };
 
 type Part = Partial<FaultSpec>;
@@ -28,11 +31,14 @@ const PARTS: Readonly<Record<string, PartParser>> = {
   cpu: (value) => durationPart(value, 'cpuMs'),
   errors: parseErrorRate,
   stall: parseStall,
+  route: (value) => ({ route: value }),
+  method: (value) => ({ method: value.toUpperCase() as FaultSpec['method'] }),
 };
 
 /**
  * Parses the `--faults` syntax: `none`, or comma-separated `latency=50ms`, `errors=1%` (or
  * `0.01`), `stall=500ms/5s` (freeze for 500 ms every 5 s), `cpu=2ms`; faults not named are 0.
+ * `route=/v1/feed` and `method=GET` (any case) scope latency, cpu and errors to those requests.
  * Throws an Error naming every problem and the accepted forms ({@link FAULT_SPEC_FORMS}); the
  * CLI maps it to exit 2.
  */
@@ -46,7 +52,7 @@ export function parseFaultSpec(text: string): FaultSpec {
     const problem = applyToken(spec, token, seen);
     if (problem !== undefined) problems.push(problem);
   }
-  if (problems.length === 0) problems.push(...faultSpecProblems(spec));
+  if (problems.length === 0) problems.push(...faultSpecProblems(spec), ...scopeProblems(spec));
   if (problems.length > 0) {
     throw new Error(`invalid fault spec '${text}': ${problems.join('; ')}; ${FAULT_SPEC_FORMS}`);
   }
@@ -74,7 +80,10 @@ export function formatFaultSpec(spec: FaultSpec): string {
   if (spec.stallMs > 0)
     parts.push(`stall=${formatMs(spec.stallMs)}/${formatMs(spec.stallEveryMs)}`);
   if (spec.cpuMs > 0) parts.push(`cpu=${formatMs(spec.cpuMs)}`);
-  return parts.length === 0 ? 'none' : parts.join(',');
+  if (parts.length === 0) return 'none';
+  if (spec.route !== undefined) parts.push(`route=${spec.route}`);
+  if (spec.method !== undefined) parts.push(`method=${spec.method}`);
+  return parts.join(',');
 }
 
 function applyToken(spec: FaultSpec, token: string, seen: Set<string>): string | undefined {
@@ -90,6 +99,14 @@ function applyToken(spec: FaultSpec, token: string, seen: Set<string>): string |
   if (typeof part === 'string') return `${name}: ${part}`;
   Object.assign(spec, part);
   return undefined;
+}
+
+function scopeProblems(spec: FaultSpec): string[] {
+  const scoped = spec.route !== undefined || spec.method !== undefined;
+  const perRequest = spec.latencyMs > 0 || spec.cpuMs > 0 || spec.errorRate > 0;
+  return scoped && !perRequest
+    ? ['route= and method= scope no fault: add latency=, cpu= or errors=']
+    : [];
 }
 
 function parseMs(value: string): number | undefined {

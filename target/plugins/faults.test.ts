@@ -14,7 +14,7 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function setup(spec: FaultSpec) {
+async function setup(spec: FaultSpec, onScopeProblem?: (problem: string) => void) {
   const registry = new Registry();
   const metrics = createFeedMetrics(registry);
   const faults = createFaultController(spec);
@@ -23,8 +23,10 @@ async function setup(spec: FaultSpec) {
     () => app.close(),
     () => faults.close(),
   );
-  await app.register(faultsPlugin, { faults, metrics });
+  await app.register(faultsPlugin, { faults, metrics, onScopeProblem });
   app.get('/v1/items/:id', async () => ({ ok: true }));
+  app.post('/v1/items/:id', async () => ({ ok: true }));
+  app.get('/v1/other', async () => ({ ok: true }));
   app.get('/healthz', async () => ({ ok: true }));
   const injected = (kind: string) => metricValue(registry, 'feed_faults_injected_total', { kind });
   return { app, faults, injected };
@@ -80,6 +82,51 @@ describe('faultsPlugin', () => {
     expect(ms).toBeGreaterThanOrEqual(105);
     expect(await injected('latency')).toBe(1);
     expect(await injected('cpu')).toBe(1);
+  });
+
+  it('slows only the requests of the route and method a scoped fault names', async () => {
+    const { app, injected } = await setup({
+      ...NO_FAULTS,
+      latencyMs: 200,
+      cpuMs: 1,
+      route: '/v1/items/:id',
+      method: 'GET',
+    });
+    // Route and method differ: untouched, and nothing counted.
+    expect((await app.inject('/v1/other')).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/v1/items/7' })).statusCode).toBe(200);
+    expect(await injected('latency')).toBe(0);
+    expect(await injected('cpu')).toBe(0);
+    const { status, ms } = await timed(app, '/v1/items/7');
+    expect(status).toBe(200);
+    expect(ms).toBeGreaterThanOrEqual(195);
+    expect(await injected('latency')).toBe(1);
+    expect(await injected('cpu')).toBe(1);
+  });
+
+  it('fails only the scoped requests, whatever their ids', async () => {
+    const { app, injected } = await setup({ ...NO_FAULTS, errorRate: 1, route: '/v1/items/:id' });
+    expect((await app.inject('/v1/items/1')).statusCode).toBe(500);
+    expect((await app.inject({ method: 'POST', url: '/v1/items/2' })).statusCode).toBe(500);
+    expect((await app.inject('/v1/other')).statusCode).toBe(200);
+    expect(await injected('error')).toBe(2);
+  });
+
+  it('tells when the app is ready that a scope matches no request', async () => {
+    const problems: string[] = [];
+    const { app } = await setup({ ...NO_FAULTS, latencyMs: 5, route: '/v1/item/:id' }, (problem) =>
+      problems.push(problem),
+    );
+    await app.ready();
+    expect(problems).toEqual([
+      "route '/v1/item/:id' is not a route of this service; its /v1/ routes: /v1/items/:id, /v1/other",
+    ]);
+    const fine: string[] = [];
+    const other = await setup({ ...NO_FAULTS, latencyMs: 5, route: '/v1/other' }, (problem) =>
+      fine.push(problem),
+    );
+    await other.app.ready();
+    expect(fine).toEqual([]);
   });
 
   it('follows the controller: faults set at runtime apply at once, and none stops them', async () => {

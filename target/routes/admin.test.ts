@@ -229,4 +229,36 @@ describe('GET and PUT /admin/faults', () => {
     });
     expect(forbidden.statusCode).toBe(403);
   });
+
+  it('scopes faults to a real route pattern and method of the service', async () => {
+    const admin = bearer(TEST_ADMIN_TOKEN);
+    const alice = await signUpUser(testApp.app, 'alice');
+    const put = (payload: object) =>
+      testApp.app.inject({ method: 'PUT', url: '/admin/faults', headers: admin, payload });
+    const scoped = { ...NO_FAULTS, errorRate: 1, route: '/v1/users/:id', method: 'GET' };
+    expect((await put(scoped)).statusCode).toBe(200);
+    const profile = await testApp.app.inject({ url: `/v1/users/${alice.user.id}` });
+    expect([profile.statusCode, profile.json().error.code]).toEqual([500, 'fault_injected']);
+    const me = await testApp.app.inject({ url: '/v1/me', headers: bearer(alice.token) });
+    expect(me.statusCode).toBe(200);
+    for (const bad of [
+      { ...scoped, route: '/users/:id' },
+      { ...scoped, method: 'get' },
+    ]) {
+      expect((await put(bad)).statusCode).toBe(400);
+    }
+    // Well formed, but no request of the service has that route, or that method on it.
+    const unknown = await put({ ...scoped, route: '/v1/user/:id' });
+    expect([unknown.statusCode, unknown.json().error.issues[0].path]).toEqual([400, 'body.route']);
+    expect(unknown.json().error.message).toContain(
+      "route '/v1/user/:id' is not a route of this service; its /v1/ routes: ",
+    );
+    expect(unknown.json().error.message).toContain('/v1/posts/:id/like');
+    const method = await put({ ...scoped, method: 'POST' });
+    expect(method.json().error).toMatchObject({
+      code: 'validation_failed',
+      message: '/v1/users/:id does not answer POST; it answers GET, HEAD',
+    });
+    expect(testApp.deps.faults.current()).toEqual(scoped);
+  });
 });

@@ -1,0 +1,19 @@
+/** Named baselines: runs kept in a folder for `compare --baseline NAME`. */
+export { type CollectedRun, collectRuns } from './collect-runs.js';
+export { formatBaselineTable, listBaselines } from './list-baselines.js';
+export {
+  BASELINE_DIR_ENV,
+  baselineRoot,
+  DEFAULT_BASELINE_DIR,
+  knownBaselines,
+  MANIFEST_FILE,
+  resolveBaseline,
+} from './location.js';
+export { readManifest } from './manifest.js';
+export { saveBaseline } from './save-baseline.js';
+export type {
+  BaselineManifest,
+  BaselineRun,
+  SaveBaselineOptions,
+  SaveBaselineOutcome,
+} from './types.js';
