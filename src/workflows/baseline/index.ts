@@ -1,5 +1,4 @@
 /** Named baselines: runs kept in a folder for `compare --baseline NAME`. */
-export { type CollectedRun, collectRuns } from './collect-runs.js';
 export { formatBaselineTable, listBaselines } from './list-baselines.js';
 export {
   BASELINE_DIR_ENV,

@@ -3,7 +3,7 @@ import { copyFile, cp, mkdir, rename, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { LaunchdayError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../outputs/atomic-file.js';
-import { type CollectedRun, collectRuns } from './collect-runs.js';
+import { readRuns, type SavedRun } from '../runs/read-runs.js';
 import { baselineRoot, checkedName, MANIFEST_FILE } from './location.js';
 import { formatManifest, readManifest } from './manifest.js';
 import type {
@@ -26,7 +26,7 @@ export async function saveBaseline(options: SaveBaselineOptions): Promise<SaveBa
   const name = checkedName(options.name ?? 'main');
   const root = baselineRoot(options.dir);
   const folder = join(root, name);
-  const given = dedupe(await collectRuns(options.run));
+  const given = dedupe(await readRuns(options.run));
   const kept = (options.replace ? undefined : await readManifest(folder))?.runs ?? [];
   const keptIds = new Set(kept.map((run) => run.runId));
   const fresh = given.filter((run) => !keptIds.has(run.result.runId));
@@ -40,7 +40,7 @@ export async function saveBaseline(options: SaveBaselineOptions): Promise<SaveBa
     ),
   };
   await writeBaseline(root, name, manifest, { kept, fresh });
-  const ids = (runs: readonly CollectedRun[]) => runs.map((run) => run.result.runId);
+  const ids = (runs: readonly SavedRun[]) => runs.map((run) => run.result.runId);
   return {
     path: folder,
     manifest,
@@ -54,7 +54,7 @@ async function writeBaseline(
   root: string,
   name: string,
   manifest: BaselineManifest,
-  runs: { kept: readonly BaselineRun[]; fresh: readonly CollectedRun[] },
+  runs: { kept: readonly BaselineRun[]; fresh: readonly SavedRun[] },
 ): Promise<void> {
   const folder = join(root, name);
   const staging = join(root, `.${name}.${process.pid}.tmp`);
@@ -70,7 +70,7 @@ async function writeBaseline(
   }
 }
 
-function dedupe(runs: readonly CollectedRun[]): CollectedRun[] {
+function dedupe(runs: readonly SavedRun[]): SavedRun[] {
   const seen = new Set<string>();
   return runs.filter((run) => !seen.has(run.result.runId) && seen.add(run.result.runId));
 }
@@ -78,7 +78,7 @@ function dedupe(runs: readonly CollectedRun[]): CollectedRun[] {
 function checkOneScenario(
   name: string,
   kept: readonly BaselineRun[],
-  fresh: readonly CollectedRun[],
+  fresh: readonly SavedRun[],
 ): void {
   const first = kept[0]?.scenario ?? fresh[0]?.result.scenario.name;
   const other = fresh.find((run) => run.result.scenario.name !== first);
@@ -93,7 +93,7 @@ function checkOneScenario(
   );
 }
 
-function manifestRun(run: CollectedRun): BaselineRun {
+function manifestRun(run: SavedRun): BaselineRun {
   return {
     runId: run.result.runId,
     scenario: run.result.scenario.name,
@@ -115,7 +115,7 @@ async function copyKept(folder: string, name: string, id: string, staging: strin
   await cp(join(folder, id), join(staging, id), { recursive: true });
 }
 
-async function copyRun(run: CollectedRun, staging: string): Promise<void> {
+async function copyRun(run: SavedRun, staging: string): Promise<void> {
   const id = run.result.runId;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
     throw new LaunchdayError(
