@@ -54,6 +54,9 @@ export async function runAbSession(group: ProcessGroup, spec: AbSessionSpec): Pr
     '1',
     '--out-dir',
     spec.outDir,
+    // The benchmark measures the statistics; runs with a late generator are counted, not refused.
+    '--allow',
+    'generator',
   ];
   const timeoutMs = spec.repeats * 2 * (spec.runSeconds + 60) * 1000;
   const outcome = await runCommand(group, pinned(GENERATOR_CORE, nodeScript(LAUNCHDAY_CLI, args)), {

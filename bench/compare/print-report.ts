@@ -47,6 +47,7 @@ export function renderCompareReport(report: CompareBenchReport): string {
     '',
     `smallest slowdown caught ${CAUGHT_NEEDED} times in 20: ${smallest}`,
     `metrics behind the false alarms: ${falseMetrics}`,
+    `runs whose generator fell behind its schedule (compared anyway): ${report.lateGenerator.runs} of ${report.lateGenerator.of}`,
     `whole benchmark: ${fixed(report.totalWallMs / 60_000, 1)} min`,
     '',
   ].join('\n');

@@ -46,6 +46,7 @@ export async function runCompareBench(
     });
     const feedMedianMs = median([...calibration.a, ...calibration.b].map(feedMedian));
     const aRuns: RunResult[][] = [];
+    const allRuns: RunResult[] = [...calibration.a, ...calibration.b];
     const atLevel = async (level: number, repeats: number): Promise<PowerAtLevel> => {
       const extraMs = Math.max(1, Math.round(level * feedMedianMs));
       note(
@@ -57,6 +58,7 @@ export async function runCompareBench(
         runSeconds: options.runSeconds,
       });
       aRuns.push(runs.a);
+      allRuns.push(...runs.a, ...runs.b);
       const measured = median(runs.b.map(feedMedian)) / median(runs.a.map(feedMedian)) - 1;
       return {
         level,
@@ -85,6 +87,7 @@ export async function runCompareBench(
       repeats: settings.REPEATS,
       runSeconds: settings.TIMING_RUN_SECONDS,
     });
+    allRuns.push(...timed.a, ...timed.b);
     const caughtLevels = power.filter(caught).map((p) => p.level);
     return {
       machine: describeMachine(),
@@ -99,6 +102,10 @@ export async function runCompareBench(
       falseAlarms,
       power,
       smallestCaught: caughtLevels.length === 0 ? null : Math.min(...caughtLevels),
+      lateGenerator: {
+        runs: allRuns.filter((run) => !run.generator.valid).length,
+        of: allRuns.length,
+      },
       ab: { wallMs: timed.wallMs, exitCode: timed.exitCode },
       totalWallMs: performance.now() - started,
     };

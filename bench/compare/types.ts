@@ -38,6 +38,8 @@ export interface CompareBenchReport {
   readonly power: readonly PowerAtLevel[];
   /** The smallest slowdown tried that was caught at least 19 times in 20; null when none. */
   readonly smallestCaught: number | null;
+  /** Runs whose generator did not keep its schedule (compared anyway), of all runs. */
+  readonly lateGenerator: { readonly runs: number; readonly of: number };
   /** One `ab` exactly as .github/workflows/perf.yml runs it: wall time and exit code. */
   readonly ab: { readonly wallMs: number; readonly exitCode: number };
   readonly totalWallMs: number;
