@@ -103,6 +103,35 @@ describe('launchday compare against the reference service', () => {
     expect([0, 4], allowed.stderr).toContain(allowed.code);
   });
 
+  it('compares with a saved baseline by name', async () => {
+    const baselines = await tempDir();
+    const saved = await runCli(['baseline', 'save', first, '--name', 'main', '--dir', baselines]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const outcome = await runCli([
+      'compare',
+      '--baseline',
+      'main',
+      '--baseline-dir',
+      baselines,
+      second,
+      '--out-dir',
+      await tempDir(),
+      ...ALLOW,
+    ]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stdout).toMatch(/baseline main/);
+    const unknown = await runCli([
+      'compare',
+      '--baseline',
+      'release',
+      '--baseline-dir',
+      baselines,
+      second,
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no baseline 'release'.*the baselines there are: main/s);
+  });
+
   it('exits 2 on bad input, naming it', async () => {
     const missing = await runCli(['compare', first, join(runs, 'nothing-here'), ...ALLOW]);
     expect(missing.code).toBe(2);

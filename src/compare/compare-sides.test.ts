@@ -55,6 +55,13 @@ describe('compareSides with one run a side (block bootstrap over seconds)', () =
     expect(report.headline).toContain('p(50) of feed');
   });
 
+  it('finds feed improved when the candidate is faster by more than the budget', () => {
+    const report = compare(runs(1, 2, { feedExtraMs: 6 }), a);
+    expect(report.verdict).toBe('no-regression');
+    expect(row(report, 'http_req_duration{name:feed}:p(50)').verdict).toBe('improved');
+    expect(report.headline).toMatch(/improved/);
+  });
+
   it('says inconclusive for p(99.9) of 3,000 requests: 10,000 are needed', () => {
     const feed = row(compare(a, runs(1, 2)), 'http_req_duration{name:feed}:p(99.9)');
     expect(feed.verdict).toBe('inconclusive');
