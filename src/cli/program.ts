@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { LAUNCHDAY_VERSION } from '../core/environment.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { registerCapacity } from './commands/capacity.js';
+import { registerHistory } from './commands/history.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
@@ -22,6 +23,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerCapacity(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
+  registerHistory(program, setExitCode);
   registerTarget(program, setExitCode);
   return program;
 }
