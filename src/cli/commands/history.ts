@@ -4,11 +4,13 @@ import { ExitCode } from '../../core/exit-codes.js';
 import { shouldColor } from '../../report/ansi.js';
 import { renderHistoryText } from '../../report/history/text.js';
 import { DEFAULT_HISTORY_METRIC, runHistory } from '../../workflows/history/run-history.js';
-import { collect } from '../flag-parsers.js';
 import type { SetExitCode } from '../types.js';
 
+/** Collects a repeatable option's values; no default, so --help shows none. */
+const collect = (value: string, previous?: string[]) => [...(previous ?? []), value];
+
 interface HistoryFlags {
-  metric: string[];
+  metric?: string[];
   tag?: string;
   outDir?: string;
 }
@@ -33,7 +35,6 @@ export function registerHistory(program: Command, setExitCode: SetExitCode): voi
       '--metric <selector>',
       `a metric in threshold syntax, e.g. 'http_req_duration{name:feed}:p(99)' (repeatable; default ${DEFAULT_HISTORY_METRIC})`,
       collect,
-      [],
     )
     .option(
       '--tag <name>',

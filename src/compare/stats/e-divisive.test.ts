@@ -92,6 +92,16 @@ describe('eDivisive', () => {
     expect(eDivisive(series, { permutations: 9, significance: 0.1 })).toHaveLength(1);
   });
 
+  it('needs about 4 values on either side of even a clean step to reach p ≤ 0.05', () => {
+    const step = (k: number) => [
+      ...Array.from({ length: k }, (_, i) => 10 + i / 10),
+      ...Array.from({ length: k }, (_, i) => 20 + i / 10),
+    ];
+    // 3 + 3 values have 20 orderings, 2 of them split as well: p ≈ 0.1 at best.
+    expect(eDivisive(step(3))).toEqual([]);
+    expect(eDivisive(step(4)).map((p) => p.index)).toEqual([4]);
+  });
+
   it('honours the minimum segment: no change isolates fewer values than it', () => {
     const series = [...steps(7, 1, [20, 10]), 30, 30];
     const points = eDivisive(series);

@@ -4,7 +4,7 @@
  * other names (a saved `baseline-1.json`), each read as `launchday report` reads one.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { HistoryInput } from '../../compare/history-order.js';
 import { LaunchdayError } from '../../core/errors.js';
 import { parseResult, readResult } from '../../core/read-result.js';
@@ -31,11 +31,11 @@ export async function collectRuns(folder: string): Promise<HistoryInput[]> {
   const files = entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
     .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !SKIPPED.test(file.slice(folder.length)))
+    .filter((file) => !SKIPPED.test(relative(folder, file)))
     .sort();
   const runs: HistoryInput[] = [];
   for (const file of files) {
-    const topLevel = !file.slice(join(folder, sep).length).includes(sep);
+    const topLevel = !relative(folder, file).includes(sep);
     if (basename(file) === 'result.json')
       runs.push({ result: await readResult(file), source: file });
     else if (topLevel && !NOT_RUNS.has(basename(file))) {
