@@ -5,6 +5,7 @@ import { registerAb } from './commands/ab.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerCompare } from './commands/compare.js';
+import { registerHistory } from './commands/history.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
@@ -28,6 +29,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerBaseline(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
+  registerHistory(program, setExitCode);
   registerTarget(program, setExitCode);
   return program;
 }
