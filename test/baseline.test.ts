@@ -128,7 +128,7 @@ describe('launchday baseline', () => {
       ],
       [['save', join(dir, 'nowhere')], 'there is no such file or folder'],
       [['save', pair, '--name', '../up'], "'../up' cannot name a baseline"],
-      [['save', await tempDir()], 'no run found in'],
+      [['save', await tempDir()], 'holds no run'],
     ] as const) {
       const refused = await baseline([...args], dir);
       expect(refused.code).toBe(2);

@@ -109,7 +109,7 @@ describe('launchday history over real runs', () => {
       expect(empty.stderr).toContain(`${bad} holds no run`);
       const missing = await runCli(['history', join(bad, 'nothing')]);
       expect(missing.code).toBe(2);
-      expect(missing.stderr).toContain('there is no such folder');
+      expect(missing.stderr).toContain('there is no such file or folder');
       await mkdir(join(bad, 'run-1'));
       await writeFile(join(bad, 'run-1', 'result.json'), '{"schemaVersion": 1, "runId": ');
       const broken = await runCli(['history', bad]);

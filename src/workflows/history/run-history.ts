@@ -3,7 +3,7 @@ import { buildHistory } from '../../compare/history.js';
 import type { HistoryReport } from '../../compare/history-types.js';
 import { parseMetricSelector } from '../../compare/metric-selector.js';
 import { LaunchdayError } from '../../core/errors.js';
-import { collectRuns } from './collect-runs.js';
+import { readRuns } from '../runs/read-runs.js';
 import { type HistoryFiles, writeHistoryFiles } from './write-history.js';
 
 /** The metric `launchday history` follows when no `--metric` is given. */
@@ -20,7 +20,7 @@ export interface HistoryRequest {
 }
 
 /**
- * Reads every run under `folder` (see `collectRuns`), builds its history of the metrics asked
+ * Reads every run under `folder` (see `readRuns`), builds its history of the metrics asked
  * (change points by E-divisive means, default settings) and writes history.json, history.md
  * and history.html to `outDir`. Rejects with a `LAUNCHDAY_ERR_USAGE` (exit 2) on a bad
  * selector or tag, a folder that is missing or holds no run, or a file that cannot be read.
@@ -32,7 +32,7 @@ export async function runHistory(
   const texts = request.metrics?.length ? request.metrics : [DEFAULT_HISTORY_METRIC];
   const selectors = texts.map((text) => parseMetricSelector(text));
   const tag = tagName(request.tag);
-  const runs = await collectRuns(folder);
+  const runs = (await readRuns(folder)).map(({ file, result }) => ({ result, source: file }));
   const report = buildHistory(runs, { source: folder, selectors, tag });
   const files = await writeHistoryFiles(report, request.outDir ?? folder);
   return { report, files };

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/support/cli.js';
 import { historyRun } from '../../../test/support/history-fixture.js';
-import { collectRuns } from './collect-runs.js';
+import { readRuns } from './read-runs.js';
 
-describe('collectRuns', () => {
+describe('readRuns', () => {
   let folder: string;
   const write = async (path: string, contents: unknown) => {
     const file = join(folder, path);
@@ -28,8 +28,8 @@ describe('collectRuns', () => {
     await write('history.json', { schemaVersion: 1, runId: 'not-a-run' });
     await write('run-a/summary.json', historyRun(3, 10));
     await write('node_modules/x/result.json', 'not even JSON');
-    const runs = await collectRuns(folder);
-    expect(runs.map((run) => run.source.slice(folder.length + 1)).sort()).toEqual([
+    const runs = await readRuns(folder);
+    expect(runs.map((run) => run.file.slice(folder.length + 1)).sort()).toEqual([
       'ci/main/run-b/result.json',
       'run-a/result.json',
       'saved.json',
@@ -37,21 +37,31 @@ describe('collectRuns', () => {
     expect(runs.map((run) => run.result.runId).sort()).toEqual(['run-01', 'run-02', 'run-03']);
   });
 
-  it('names the file that cannot be read, and refuses what is not a folder', async () => {
+  it('names the file that cannot be read, and what is not there', async () => {
     await write('run-a/result.json', '{"schemaVersion": 2,');
-    await expect(collectRuns(folder)).rejects.toThrow(join(folder, 'run-a', 'result.json'));
+    await expect(readRuns(folder)).rejects.toThrow(join(folder, 'run-a', 'result.json'));
     await rm(join(folder, 'run-a'), { recursive: true });
     await write('broken.json', 'nope');
-    await expect(collectRuns(folder)).rejects.toThrow(
+    await expect(readRuns(folder)).rejects.toThrow(
       `${join(folder, 'broken.json')} is not valid JSON`,
     );
-    await expect(collectRuns(join(folder, 'broken.json'))).rejects.toThrow(
-      /is a file, not a folder/,
-    );
-    await expect(collectRuns(join(folder, 'none'))).rejects.toThrow(/no such folder/);
+    await expect(readRuns(join(folder, 'none'))).rejects.toThrow(/no such file or folder/);
   });
 
-  it('gives nothing for an empty folder', async () => {
-    expect(await collectRuns(folder)).toEqual([]);
+  it('reads a result file, or the result.json of a run folder, alone', async () => {
+    await write('run-a/result.json', historyRun(0, 10));
+    await write('run-a/nested/result.json', historyRun(1, 10));
+    expect((await readRuns(join(folder, 'run-a'))).map((run) => run.result.runId)).toEqual([
+      'run-01',
+    ]);
+    expect(
+      (await readRuns(join(folder, 'run-a', 'nested', 'result.json'))).map(
+        (run) => run.result.runId,
+      ),
+    ).toEqual(['run-02']);
+  });
+
+  it('refuses a folder that holds no run', async () => {
+    await expect(readRuns(folder)).rejects.toThrow(`${folder} holds no run`);
   });
 });
