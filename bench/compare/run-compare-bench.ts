@@ -47,8 +47,8 @@ export async function runCompareBench(
     const feedMedianMs = median([...calibration.a, ...calibration.b].map(feedMedian));
     const aRuns: RunResult[][] = [];
     const allRuns: RunResult[] = [...calibration.a, ...calibration.b];
-    const atLevel = async (level: number, repeats: number): Promise<PowerAtLevel> => {
-      const extraMs = Math.max(1, Math.round(level * feedMedianMs));
+    const atLevel = async (extraMs: number, repeats: number): Promise<PowerAtLevel> => {
+      const level = extraMs / feedMedianMs;
       note(
         `A/B session: feed +${extraMs} ms (${(level * 100).toFixed(1)}%), ${repeats} runs a side`,
       );
@@ -67,12 +67,15 @@ export async function runCompareBench(
         tally: compareAcross(runs.a, runs.b, options.comparisons, settings.REPEATS, aRuns.length),
       };
     };
-    const power = [await atLevel(settings.MAIN_LEVEL, settings.POOL_REPEATS)];
+    const mainMs = Math.max(1, Math.round(settings.MAIN_LEVEL * feedMedianMs));
+    const power = [await atLevel(mainMs, settings.POOL_REPEATS)];
     const caught = (p: PowerAtLevel) =>
       p.tally.caught >= Math.ceil((settings.CAUGHT_NEEDED / 20) * options.comparisons);
-    const others = caught(power[0]!) ? settings.SMALLER_LEVELS : settings.LARGER_LEVELS;
-    for (const level of others) {
-      const result = await atLevel(level, settings.LEVEL_REPEATS);
+    const others = caught(power[0]!)
+      ? settings.SMALLER_STEPS_MS.map((step) => mainMs - step).filter((ms) => ms > 0)
+      : settings.LARGER_STEPS_MS.map((step) => mainMs + step);
+    for (const extraMs of others) {
+      const result = await atLevel(extraMs, settings.LEVEL_REPEATS);
       power.push(result);
       if (caught(result) !== caught(power[0]!)) break;
     }

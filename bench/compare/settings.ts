@@ -15,10 +15,14 @@ export const POOL_REPEATS = 12;
 /** Runs a side of the session of every other slowdown tried. */
 export const LEVEL_REPEATS = 10;
 
-/** The slowdown the power is measured at, and the others tried for the smallest caught. */
+/**
+ * The slowdown the power is measured at, and the others tried for the smallest caught: whole
+ * milliseconds less (when 15% is caught) or more (when it is not) than 15% of feed's median,
+ * as the fault's timer adds whole milliseconds.
+ */
 export const MAIN_LEVEL = 0.15;
-export const SMALLER_LEVELS = [0.125, 0.11] as const;
-export const LARGER_LEVELS = [0.2, 0.3] as const;
+export const SMALLER_STEPS_MS = [1, 2] as const;
+export const LARGER_STEPS_MS = [2, 5] as const;
 
 /** Caught this often out of {@link COMPARISONS}: the "19 times in 20". */
 export const CAUGHT_NEEDED = 19;

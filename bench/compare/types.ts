@@ -12,7 +12,7 @@ export interface CompareBenchOptions {
 
 /** The power at one slowdown of feed. */
 export interface PowerAtLevel {
-  /** The slowdown aimed at (0.15) and the fixed ms injected for it. */
+  /** The slowdown aimed at (the fixed ms injected over feed's median) and those ms. */
   readonly level: number;
   readonly extraMs: number;
   /** The slowdown measured: median of B's feed p(50) over A's, minus 1. */
@@ -34,7 +34,7 @@ export interface CompareBenchReport {
   readonly feedMedianMs: number;
   /** A/A comparisons of every session's A runs together. */
   readonly falseAlarms: Tally;
-  /** The power at 15% first, then at every other slowdown tried. */
+  /** The power at 15% (within a whole millisecond) first, then at every other slowdown tried. */
   readonly power: readonly PowerAtLevel[];
   /** The smallest slowdown tried that was caught at least 19 times in 20; null when none. */
   readonly smallestCaught: number | null;
