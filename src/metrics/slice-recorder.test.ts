@@ -91,10 +91,10 @@ describe('SliceRecorder', () => {
     }
   });
 
-  it('leaves gauges out, refuses an interval that goes back, and hands out copies', () => {
+  it('leaves gauges out, refuses a negative index, and hands out copies', () => {
     const recorder = new SliceRecorder();
     recorder.add(0, [{ metric: 'vus', tags: FEED, kind: 'gauge', value: 3 }, counter(1)]);
-    expect(() => recorder.add(0, [counter(1)])).toThrow(RangeError);
+    expect(() => recorder.add(-1, [counter(1)])).toThrow(RangeError);
     const slices = recorder.toSlices();
     expect(slices.series.map((s) => s.metric)).toEqual(['http_reqs']);
     recorder.add(1, [counter(2)]);
@@ -103,6 +103,24 @@ describe('SliceRecorder', () => {
     expect(() => recorder.add(2, [{ ...counter(1), kind: 'rate', passes: 1, total: 1 }])).toThrow(
       'recorded as both counter and rate',
     );
+  });
+
+  it('adds a late interval to the second it belongs to', () => {
+    const recorder = new SliceRecorder();
+    recorder.add(0, [trend(millis(1, 10)), counter(10)]);
+    recorder.add(1, [counter(3)]);
+    // A worker's snapshot of second 0 after second 0 was handed on; a series new in it.
+    recorder.add(0, [trend(millis(11, 20)), counter(10), rate(1, 10)]);
+    const { count, series } = recorder.toSlices();
+    expect(count).toBe(2);
+    const [latency, requests, failed] = series;
+    if (latency?.kind !== 'trend') throw new Error('expected the trend first');
+    const second0 = decode(latency.histograms[0]);
+    expect(second0.count).toBe(20);
+    expect(second0.max).toBeCloseTo(20_000, -2);
+    expect(latency.histograms[1]).toBeNull();
+    expect(requests).toMatchObject({ counts: [20, 3] });
+    expect(failed).toMatchObject({ passes: [1, 0], totals: [10, 0] });
   });
 
   it("has exactly the series and tags of the run's series, test-wide tags included", () => {

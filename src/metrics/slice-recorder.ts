@@ -23,19 +23,21 @@ export class SliceRecorder {
 
   /**
    * Records interval `index` (covering [index, index + 1) s): `deltas` are those of every
-   * worker, merged here per series. Gauges are left out. Indexes must increase; a gap is padded.
+   * worker, merged here per series. Gauges are left out. Indexes arrive in order, but a gap is
+   * padded, and a late interval (a worker's snapshot after its second was handed on) is added
+   * to the second it belongs to.
    */
   add(index: number, deltas: readonly SeriesDelta[]): void {
-    if (!Number.isInteger(index) || index < this.count)
-      throw new RangeError(`slice ${index} arrived after slice ${this.count - 1}`);
+    if (!Number.isInteger(index) || index < 0)
+      throw new RangeError(`slice index ${index} is not a whole number >= 0`);
     for (const [key, { delta, value }] of mergeByKey(deltas)) {
       const series = this.seriesFor(key, delta, value.kind);
       if (series.kind !== value.kind)
         throw new Error(`metric ${delta.metric} recorded as both ${series.kind} and ${value.kind}`);
-      pad(series, index);
-      append(series, value);
+      pad(series, index + 1);
+      addAt(series, index, value);
     }
-    this.count = index + 1;
+    this.count = Math.max(this.count, index + 1);
   }
 
   /** The slices so far: every series padded to the same number of seconds. */
@@ -118,14 +120,17 @@ function pad(series: SliceSeries, length: number): void {
   }
 }
 
-function append(series: SliceSeries, value: SecondValue): void {
+/** Adds `value` to second `index` of `series`, which is padded that far. */
+function addAt(series: SliceSeries, index: number, value: SecondValue): void {
   if (series.kind === 'trend' && value.kind === 'trend') {
-    series.histograms.push(value.histogram.count > 0 ? value.histogram.encode() : null);
+    const earlier = series.histograms[index];
+    if (earlier != null) value.histogram.add(HdrHistogram.decode(earlier));
+    series.histograms[index] = value.histogram.count > 0 ? value.histogram.encode() : null;
   } else if (series.kind === 'counter' && value.kind === 'counter') {
-    series.counts.push(value.count);
+    series.counts[index]! += value.count;
   } else if (series.kind === 'rate' && value.kind === 'rate') {
-    series.passes.push(value.passes);
-    series.totals.push(value.total);
+    series.passes[index]! += value.passes;
+    series.totals[index]! += value.total;
   }
 }
 
