@@ -18,6 +18,10 @@ export interface RunFlags {
   maxMemory?: string;
   /** `--out` specs: live outputs besides the console (see `parseOutSpec`). */
   out: string[];
+  /** `--segment I/N`: this instance's part of a segmented run. */
+  segment?: string;
+  /** `--start-at ISO-TIME`: when the load starts, for every instance of a segmented run. */
+  startAt?: string;
 }
 
 /** Adds the run flags to `command`. */
@@ -48,7 +52,15 @@ export function addRunFlags(command: Command): Command {
       '--max-memory <size>',
       "stop the run (status aborted) when the generator's memory nears this, e.g. 2GB (default: 90% of memory)",
     )
-    .option('--out <spec>', `stream metrics live (repeatable): ${OUT_SPEC_FORMS}`, collect, []);
+    .option('--out <spec>', `stream metrics live (repeatable): ${OUT_SPEC_FORMS}`, collect, [])
+    .option(
+      '--segment <I/N>',
+      "drive segment I of N of the load (or k6's FROM:TO fractions, e.g. 1/3:2/3); N instances together drive it all",
+    )
+    .option(
+      '--start-at <iso-time>',
+      'start the load at this time, e.g. 2026-12-04T20:00:00Z (default: now)',
+    );
 }
 
 /** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
@@ -62,6 +74,8 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
     outDir: flags.outDir,
     summaryExport: flags.summaryExport,
     maxMemory: flags.maxMemory,
+    segment: flags.segment,
+    startAt: flags.startAt,
     // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
     allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };

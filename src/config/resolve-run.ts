@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { type Issue, isLaunchdayError, LaunchdayError } from '../core/errors.js';
-import { type ExecutorConfig, planExecutor } from '../executors/index.js';
+import { type ExecutorConfig, planExecutor, WHOLE_RUN } from '../executors/index.js';
 import { assertHostAllowed } from '../http/host-guard.js';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../http/index.js';
 import { parseThresholds } from '../metrics/threshold-parser.js';
@@ -19,6 +19,7 @@ import {
 import { readEnvOptions } from './env-options.js';
 import { resolveMemoryLimit } from './memory-limit.js';
 import { httpOptionsSchema, runOptionsSchema, zodIssues } from './run-options-schema.js';
+import { resolveSegment, resolveStartAt } from './segment-options.js';
 import type { ResolvedRun, ResolvedWorkload, RunOptions } from './types.js';
 
 /**
@@ -50,6 +51,8 @@ export function resolveRun(
   const baseUrl = merged.baseUrl ?? definition.baseUrl;
   const allowedHosts = merged.allowHosts ?? [];
   const maxMemoryBytes = collect(issues, () => resolveMemoryLimit(merged.maxMemory), 0);
+  const segment = collect(issues, () => resolveSegment(merged.segment), WHOLE_RUN);
+  const startAtMs = collect(issues, () => resolveStartAt(merged.startAt), undefined);
   if (baseUrl !== undefined)
     collect(issues, () => assertHostAllowed(new URL(baseUrl), allowedHosts, 'baseUrl'), undefined);
   if (issues.length > 0) throw invalidConfig(issues);
@@ -72,6 +75,8 @@ export function resolveRun(
     maxMemoryBytes,
     http,
     workloads,
+    segment,
+    startAtMs,
     thresholdSpec,
     thresholds,
     compare: structuredClone(definition.compare ?? {}),

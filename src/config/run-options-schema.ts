@@ -27,6 +27,8 @@ export const runOptionsSchema = z
         error: "must be a size in bytes or with a unit, e.g. '2GB'",
       })
       .optional(),
+    segment: z.string().min(1).optional(),
+    startAt: z.string().min(1).optional(),
     // Each executor is checked against its load model's schema when the workloads are planned.
     workloads: z.record(z.string(), z.looseObject({ type: z.string() }).nullable()).optional(),
   })

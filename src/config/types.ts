@@ -1,4 +1,4 @@
-import type { ExecutorConfig, ExecutorPlan } from '../executors/index.js';
+import type { ExecutionSegment, ExecutorConfig, ExecutorPlan } from '../executors/index.js';
 import type { HttpOptions } from '../http/index.js';
 import type { ThresholdDefinition, ThresholdSpec } from '../metrics/threshold-types.js';
 import type { Tags } from '../metrics/types.js';
@@ -33,6 +33,16 @@ export interface RunOptions {
    */
   maxMemory?: string | number;
   /**
+   * This instance's execution segment, `I/N` (or k6's `FROM:TO` fractions of one N-th): N
+   * instances with segments 1/N … N/N together drive exactly the planned load. Default 1/1.
+   */
+  segment?: string;
+  /**
+   * When the load starts, an ISO time (e.g. `2026-12-04T20:00:00Z`): the instances of a
+   * segmented run start together. Default: as soon as setup is done.
+   */
+  startAt?: string;
+  /**
    * Per workload name: an executor config that replaces the scenario's, or null to leave the
    * workload out (capacity search drives one workload with its own load levels this way).
    */
@@ -66,6 +76,10 @@ export interface ResolvedRun {
   readonly maxMemoryBytes: number;
   readonly http: HttpOptions;
   readonly workloads: readonly ResolvedWorkload[];
+  /** The part of the run this instance drives (1/1: all of it). */
+  readonly segment: ExecutionSegment;
+  /** When the load starts (epoch ms), or undefined for as soon as setup is done. */
+  readonly startAtMs: number | undefined;
   readonly thresholdSpec: ThresholdSpec;
   readonly thresholds: readonly ThresholdDefinition[];
   /**

@@ -1,5 +1,6 @@
 import type { ResolvedRun } from '../config/types.js';
 import { epochNow } from '../core/clock.js';
+import { LaunchdayError } from '../core/errors.js';
 import type { Environment, IntervalPoint, RunResult, RunStatus } from '../core/result.js';
 import { RunMetrics } from '../metrics/run-metrics.js';
 import { SliceRecorder } from '../metrics/slice-recorder.js';
@@ -15,6 +16,8 @@ import { type PoolOutcome, WorkerPool } from './worker-pool.js';
 
 /** Time given to workers to get going between "start" and interval 0. */
 const START_DELAY_MS = 50;
+/** How late a given start time may be found and still line up with the other segments. */
+const LATE_START_MS = 1000;
 /**
  * How long past its planned end (gracefulStop included) a run may go before its workers are
  * terminated. Workers cut off what still runs when gracefulStop ends, so only a worker whose
@@ -82,7 +85,7 @@ export class RunEngine {
     this.pool = pool;
     try {
       await pool.start();
-      this.startAt = epochNow() + START_DELAY_MS;
+      this.startAt = loadStart(this.run.startAtMs);
       await this.outputs.start({ runId: this.options.runId, run: this.run, startAt: this.startAt });
       pool.begin(this.startAt);
       if (this.stopped) pool.stop();
@@ -171,4 +174,22 @@ export class RunEngine {
     await this.outputs.end(amended);
     return amended;
   }
+}
+
+/**
+ * When the load starts: the given start (`--start-at`) when it is still ahead, else in
+ * {@link START_DELAY_MS}. A start that passed more than a second ago would not line up with the
+ * other instances of a segmented run: a `LAUNCHDAY_ERR_USAGE`.
+ */
+function loadStart(startAtMs: number | undefined): number {
+  const earliest = epochNow() + START_DELAY_MS;
+  if (startAtMs === undefined) return earliest;
+  const lateMs = earliest - startAtMs;
+  if (lateMs > LATE_START_MS)
+    throw new LaunchdayError(
+      'LAUNCHDAY_ERR_USAGE',
+      `--start-at ${new Date(startAtMs).toISOString()} passed ${(lateMs / 1000).toFixed(1)} s before the load could start`,
+      { hint: 'give every instance the same start a little in the future, leaving time for setup' },
+    );
+  return Math.max(earliest, startAtMs);
 }

@@ -1,4 +1,5 @@
 import type { ResolvedWorkload } from '../config/types.js';
+import type { ExecutionSegment } from '../executors/index.js';
 import type { HttpOptions } from '../http/index.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
 import type { WriteLog } from '../metrics/write-sampler.js';
@@ -20,6 +21,8 @@ export interface WorkerInit {
   /** The process's resident-memory limit the worker's watchdog stops the run at. */
   maxMemoryBytes: number;
   workloads: readonly ResolvedWorkload[];
+  /** The run's segment: the worker's share is of this segment's part of every workload. */
+  segment: ExecutionSegment;
 }
 
 /** Messages from the main thread to a worker. */

@@ -95,6 +95,7 @@ export class WorkerPool {
       allowedHosts: run.allowedHosts,
       maxMemoryBytes: run.maxMemoryBytes,
       workloads: run.workloads,
+      segment: run.segment,
     };
     const worker = new Worker(WORKER_ENTRY, {
       workerData: init,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ResolvedWorkload } from '../config/types.js';
 import { epochNow } from '../core/clock.js';
-import { createRuntime, type ExecutorRuntime } from '../executors/index.js';
+import { createRuntime, type ExecutorRuntime, segmentShare } from '../executors/index.js';
 import { HttpClient } from '../http/index.js';
 import type { IntervalSnapshot } from '../metrics/types.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
@@ -102,7 +102,7 @@ export class WorkerRunner {
     workload: ResolvedWorkload,
     journey: Journey,
   ): { runtime: ExecutorRuntime; recorder: WorkloadRecorder } {
-    const { workerIndex, workerCount, seed, baseUrl, params, data } = this.init;
+    const { workerIndex, workerCount, seed, baseUrl, params, data, segment } = this.init;
     const recorder = this.metrics.addWorkload(workload.name);
     const iterationsPerVu = workload.plan.model === 'vus';
     const runner = new JourneyRunner({
@@ -117,7 +117,8 @@ export class WorkerRunner {
       writes: this.metrics.writes,
       iterationsPerVu,
     });
-    const runtime = createRuntime(workload.plan, { workerIndex, workerCount, seed }, runner);
+    const share = segmentShare(segment, { workerIndex, workerCount, seed });
+    const runtime = createRuntime(workload.plan, share, runner);
     return { runtime, recorder };
   }
 

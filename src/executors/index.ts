@@ -27,6 +27,13 @@ export {
 } from './registry.js';
 export { createRuntime } from './runtime.js';
 export {
+  type ExecutionSegment,
+  formatSegment,
+  parseSegment,
+  segmentShare,
+  WHOLE_RUN,
+} from './segment.js';
+export {
   type RateStep,
   type StepArrivalRateConfig,
   stepArrivalRateSchema,

@@ -1,6 +1,6 @@
 import type { ResolvedRun } from '../config/types.js';
 import { formatDuration } from '../core/duration.js';
-import type { ExecutorPlan } from '../executors/index.js';
+import { type ExecutorPlan, formatSegment, shareCount } from '../executors/index.js';
 import type { ParamDescription } from '../scenario/index.js';
 import { alignColumns } from './table.js';
 
@@ -17,6 +17,9 @@ export function renderPlan(run: ResolvedRun, params: readonly ParamDescription[]
     `  duration: ${formatDuration(run.durationMs)} (at most ${formatDuration(run.maxDurationMs)} with graceful stops)`,
   );
   lines.push(`  workers:  ${run.workers}, seed ${run.seed}`);
+  if (run.segment.count > 1) lines.push(...segmentLines(run));
+  if (run.startAtMs !== undefined)
+    lines.push(`  start at: ${new Date(run.startAtMs).toISOString()}`);
   if (params.length > 0) lines.push('', 'parameters', ...indent(paramRows(run, params)));
   lines.push('', 'workloads');
   for (const workload of run.workloads)
@@ -64,4 +67,33 @@ function indent(lines: readonly string[]): string[] {
 /** A stage's rate or VU count: whole numbers as they are, others to 4 significant digits. */
 function planNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+}
+
+/**
+ * This instance's share of a segmented run: which items of each workload it takes, and how
+ * many iterations (arrival rate) or VUs at the peak (VU models) that is.
+ */
+function segmentLines({ segment, workloads }: ResolvedRun): string[] {
+  const { index, count } = segment;
+  const share = { workerIndex: index - 1, workerCount: count, seed: 0 };
+  const lines = [
+    `  segment:  ${formatSegment(segment)}, every ${ordinal(count)} iteration and VU of each workload from the ${ordinal(index)} (1/${count} of the load)`,
+  ];
+  for (const { name, plan } of workloads) {
+    const [whole, unit] =
+      plan.model === 'arrival-rate'
+        ? [plan.plannedIterations, 'iterations']
+        : [Math.max(0, ...plan.vus.map((s) => Math.max(s.from, s.to))), 'VUs at the peak'];
+    lines.push(`    ${name}: ${shareCount(whole, share)} of ${whole} ${unit}`);
+  }
+  return lines;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13
+      ? 'th'
+      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+  return `${n}${suffix}`;
 }

@@ -13,6 +13,7 @@ import type {
   RunStatus,
 } from '../../src/core/result.js';
 import { buildResult } from '../../src/engine/build-result.js';
+import { WHOLE_RUN } from '../../src/executors/index.js';
 import type { ArrivalRatePlan, VusPlan } from '../../src/executors/types.js';
 import { DEFAULT_HTTP_OPTIONS } from '../../src/http/options.js';
 import { RunMetrics } from '../../src/metrics/run-metrics.js';
@@ -81,6 +82,8 @@ export function buildResolvedRun(): ResolvedRun {
       { name: 'signups', plan: signupPlan(durationMs), tags: {} },
       { name: 'readers', plan: readerPlan(durationMs), tags: {} },
     ],
+    segment: WHOLE_RUN,
+    startAtMs: undefined,
     thresholdSpec: FIXTURE_THRESHOLDS,
     thresholds: parseThresholds(FIXTURE_THRESHOLDS),
     compare: {},
