@@ -14,6 +14,9 @@ const LOAD = [
   ...['users=200', 'accounts=20', 'rate=60'].flatMap((param) => ['--param', param]),
   '--workers',
   '1',
+  // One data seed: both sides draw the same mix of actions, as perf.yml's runs do.
+  '--seed',
+  '7',
 ];
 // The generator shares this machine's cores with the target (and, in a test run, with other
 // tests): the refusal of an invalid generator is tested on fixtures, here it is allowed.

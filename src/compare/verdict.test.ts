@@ -105,12 +105,27 @@ describe('effectiveBound', () => {
 });
 
 describe('samplesNeeded', () => {
+  it('asks a hundred events of a rate or a count: a rarely used request is not compared on a handful', () => {
+    expect(samplesNeeded({ method: 'rate', percentile: null })).toBe(100);
+    expect(samplesNeeded({ method: 'count', percentile: null })).toBe(100);
+    const decision = decideVerdict({
+      ...latency,
+      aggregation: { method: 'rate', percentile: null },
+      direction: 'lower-is-worse',
+      budget: { relative: 0.1, absolute: null },
+      change: -0.8,
+      samples: 5,
+    });
+    expect(decision).toMatchObject({ verdict: 'inconclusive', ground: 'few-samples' });
+  });
+
   it('asks for ten samples beyond the percentile', () => {
     const p = (percentile: number) => ({ method: 'p' as const, percentile });
     expect(samplesNeeded(p(50))).toBe(20);
     expect(samplesNeeded(p(99))).toBe(1000);
     expect(samplesNeeded(p(99.9))).toBe(10_000);
-    expect(samplesNeeded({ method: 'avg', percentile: null })).toBe(0);
+    expect(samplesNeeded({ method: 'avg', percentile: null })).toBe(20);
+    expect(samplesNeeded({ method: 'max', percentile: null })).toBe(0);
     expect(sampleShortfall(p(99.9), 2000)).toBe(8000);
   });
 });

@@ -12,6 +12,13 @@ import type { Budget, ChangeInterval, Direction, Verdict } from './types.js';
  */
 export const MIN_TAIL_SAMPLES = 10;
 
+/**
+ * Events a rate or a count needs a side: fewer than 100 vary by more than ±20% by chance
+ * alone (a Poisson count's 2σ), so a rarely used request's throughput or error rate is not
+ * compared on a handful of requests.
+ */
+export const MIN_COUNT_SAMPLES = 100;
+
 /** Why a verdict was reached: what {@link explainVerdict} words. */
 export type VerdictGround =
   | 'no-data'
@@ -90,11 +97,28 @@ export function effectiveBound(
   return Math.max(budget.absolute ?? 0, (budget.relative ?? 0) * scale);
 }
 
-/** How many samples a side needs for `aggregation` (0 when any number will do). */
+/**
+ * How many samples a side needs for `aggregation`: ten beyond a percentile (the median: 20),
+ * {@link MIN_COUNT_SAMPLES} for a rate or a count, 20 for a mean; any number for the extremes
+ * and a gauge's value.
+ */
 export function samplesNeeded(aggregation: Aggregation): number {
-  if (aggregation.method !== 'p' || aggregation.percentile >= 100) return 0;
-  // Rounded first: 1 − 99.9 / 100 is not exactly 0.001 in floating point.
-  return Math.ceil(Number((MIN_TAIL_SAMPLES / (1 - aggregation.percentile / 100)).toPrecision(12)));
+  switch (aggregation.method) {
+    case 'p':
+      if (aggregation.percentile >= 100) return 0;
+      // Rounded first: 1 − 99.9 / 100 is not exactly 0.001 in floating point.
+      return Math.ceil(
+        Number((MIN_TAIL_SAMPLES / (1 - aggregation.percentile / 100)).toPrecision(12)),
+      );
+    case 'med':
+    case 'avg':
+      return 2 * MIN_TAIL_SAMPLES;
+    case 'rate':
+    case 'count':
+      return MIN_COUNT_SAMPLES;
+    default:
+      return 0;
+  }
 }
 
 /** How many samples short of {@link samplesNeeded} `samples` is (0 when enough). */
