@@ -15,8 +15,6 @@ export type SecondsOutcome =
   | { readonly ok: true; readonly a: BootstrapSide; readonly b: BootstrapSide }
   | { readonly ok: false; readonly reason: string };
 
-type PerSecond<T> = T[];
-
 /**
  * Both sides' seconds for `selector`, ready for {@link blockChange}: `a` the baseline's runs,
  * `b` the candidate's. Not ok when a run has no slices (written before result version 3) or the
@@ -54,7 +52,7 @@ function sumPerSecond(
   results: readonly RunResult[],
   selector: MetricSelector,
   read: (series: SliceSeries, second: number) => number,
-): PerSecond<number> {
+): number[] {
   return results.flatMap((result) => {
     const series = matching(result, selector);
     return Array.from({ length: result.slices?.count ?? 0 }, (_, second) =>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { requestSample } from '../../test/support/request-sample.js';
 import { HdrHistogram } from './hdr-histogram.js';
 import { RunMetrics } from './run-metrics.js';
 import { SliceRecorder } from './slice-recorder.js';
-import type { RequestSample, SeriesDelta, Tags } from './types.js';
+import type { SeriesDelta, Tags } from './types.js';
 import { WorkerMetrics } from './worker-metrics.js';
 
 const FEED: Tags = { scenario: 'readers', name: 'feed' };
@@ -130,8 +131,9 @@ describe('SliceRecorder', () => {
     for (let second = 0; second < 3; second++) {
       workers.forEach((worker, w) => {
         const feed = worker.requestRecorder('readers', 'feed', 'GET');
-        for (let i = 1; i <= 10; i++) feed.record(sample(200, second * 100 + w * 10 + i));
-        if (second === 2) worker.requestRecorder('readers', 'post', 'POST').record(sample(503, 5));
+        for (let i = 1; i <= 10; i++) feed.record(requestSample(200, second * 100 + w * 10 + i));
+        if (second === 2)
+          worker.requestRecorder('readers', 'post', 'POST').record(requestSample(503, 5));
       });
       const snapshots = workers.map((worker) => worker.snapshot(second, 0.5));
       run.addInterval(second, snapshots, {}, (second + 1) * 1000);
@@ -157,22 +159,3 @@ describe('SliceRecorder', () => {
     expect(post).toMatchObject({ counts: [0, 0, 2] });
   });
 });
-
-function sample(status: number, durationMs: number): RequestSample {
-  const durationUs = durationMs * 1000;
-  return {
-    status,
-    errorClass: status >= 500 ? 'http_5xx' : null,
-    expected: status < 400,
-    durationUs,
-    uncorrectedUs: durationUs,
-    blockedUs: 0,
-    connectingUs: 0,
-    tlsHandshakingUs: 0,
-    sendingUs: 10,
-    waitingUs: durationUs,
-    receivingUs: 10,
-    bytesSent: 100,
-    bytesReceived: 200,
-  };
-}

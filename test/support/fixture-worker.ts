@@ -52,7 +52,7 @@ export class FixtureWorker {
     this.signups.iterationStarted(this.lagUs(j));
     this.metrics
       .requestRecorder('signups', 'signup', 'POST')
-      .record(requestSample(status, errorClass, durationUs, 350, 420));
+      .record(fixtureSample(status, errorClass, durationUs, 350, 420));
     this.signups.recordCheck('status is 201', status === 201);
     if (status === 201) this.writes.recordWrite('users', second * FIXTURE.signupRate + j + 1);
     this.signups.iterationEnded(
@@ -67,7 +67,7 @@ export class FixtureWorker {
     this.readers.iterationStarted(this.lagUs(k));
     this.metrics
       .requestRecorder('readers', 'feed', 'GET')
-      .record(requestSample(200, null, durationUs, 180, 2_400));
+      .record(fixtureSample(200, null, durationUs, 180, 2_400));
     this.readers.recordCheck(
       'feed has items',
       k % FIXTURE.feedCheckEvery !== FIXTURE.feedCheckEvery - 1,
@@ -95,7 +95,7 @@ export class FixtureWorker {
 }
 
 /** A request sample as the HTTP layer records it, the timing breakdown made up around `durationUs`. */
-export function requestSample(
+export function fixtureSample(
   status: number,
   errorClass: ErrorClass | null,
   durationUs: number,

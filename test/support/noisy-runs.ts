@@ -11,7 +11,7 @@ import { createPrng, type Prng } from '../../src/executors/prng.js';
 import { RunMetrics } from '../../src/metrics/run-metrics.js';
 import { SliceRecorder } from '../../src/metrics/slice-recorder.js';
 import { WorkerMetrics } from '../../src/metrics/worker-metrics.js';
-import { requestSample } from './fixture-worker.js';
+import { fixtureSample } from './fixture-worker.js';
 import { buildResolvedRun, FIXTURE_ENVIRONMENT } from './run-result-fixture.js';
 
 /** How a noisy run differs from the default one. */
@@ -112,7 +112,7 @@ function record(
   const errorClass = status >= 500 ? 'http_5xx' : null;
   worker
     .requestRecorder('readers', name, method)
-    .record(requestSample(status, errorClass, Math.round(ms * 1000), 200, 800));
+    .record(fixtureSample(status, errorClass, Math.round(ms * 1000), 200, 800));
 }
 
 /** A standard normal draw (Box-Muller). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { requestSample } from '../../../test/support/request-sample.js';
 import type { ThresholdResult } from '../../metrics/threshold-types.js';
 import { LiveSeries } from './live-series.js';
-import { requestSample, TestRun, testRunStart } from './test-support.js';
+import { TestRun, testRunStart } from './test-support.js';
 import type { PromSeries } from './types.js';
 
 const failing: ThresholdResult = {

@@ -2,8 +2,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import SnappyJS from 'snappyjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestSample } from '../../../test/support/request-sample.js';
 import { PrometheusRemoteWriteOutput } from './remote-write-output.js';
-import { requestSample, TestRun, testRunStart } from './test-support.js';
+import { TestRun, testRunStart } from './test-support.js';
 import { decodeWriteRequest, STALE_NAN_BITS, StaleWriteRequestType } from './write-request.js';
 
 interface Received {

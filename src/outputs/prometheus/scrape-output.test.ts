@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestSample } from '../../../test/support/request-sample.js';
 import { isLaunchdayError } from '../../core/errors.js';
 import { PrometheusScrapeOutput } from './scrape-output.js';
-import { requestSample, TestRun, testRunStart } from './test-support.js';
+import { TestRun, testRunStart } from './test-support.js';
 
 let output: PrometheusScrapeOutput | undefined;
 afterEach(async () => {

@@ -2,33 +2,13 @@ import { buildResolvedRun } from '../../../test/support/run-result-fixture.js';
 import type { IntervalPoint } from '../../core/result.js';
 import { RunMetrics } from '../../metrics/run-metrics.js';
 import type { ThresholdResult } from '../../metrics/threshold-types.js';
-import type { RequestSample, Tags } from '../../metrics/types.js';
+import type { Tags } from '../../metrics/types.js';
 import { WorkerMetrics } from '../../metrics/worker-metrics.js';
 import type { LiveState, RunStart } from '../types.js';
 
 /** The fixture run started a minute ago with `tags` as its test-wide tags. */
 export function testRunStart(tags: Tags = {}, runId = 'run-1'): RunStart {
   return { runId, run: { ...buildResolvedRun(), tags }, startAt: Date.now() - 60_000 };
-}
-
-/** A finished request of `durationMs` (timings split from it), failed as 5xx from 500 up. */
-export function requestSample(status: number, durationMs: number): RequestSample {
-  const durationUs = durationMs * 1000;
-  return {
-    status,
-    errorClass: status >= 500 ? 'http_5xx' : null,
-    expected: status < 400,
-    durationUs,
-    uncorrectedUs: durationUs,
-    blockedUs: 0,
-    connectingUs: 0,
-    tlsHandshakingUs: 0,
-    sendingUs: 10,
-    waitingUs: durationUs - 20,
-    receivingUs: 10,
-    bytesSent: 100,
-    bytesReceived: 250,
-  };
 }
 
 /**
