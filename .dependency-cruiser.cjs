@@ -12,7 +12,7 @@ const LAYERS = [
   { name: 'scenario', path: '^src/scenario/' },
   { name: 'config', path: '^src/config/' },
   { name: 'engine', path: '^src/engine/' },
-  { name: 'outputs', path: '^src/(outputs|report|capacity|compare)/' },
+  { name: 'outputs', path: '^src/(outputs|report|capacity|compare|merge|export)/' },
   { name: 'api', path: '^src/api\\.ts$' },
   { name: 'workflows', path: '^src/workflows/' },
   { name: 'cli', path: '^src/(cli/|index\\.ts$)' },
@@ -78,11 +78,11 @@ module.exports = {
     {
       name: 'pure-renderers',
       comment:
-        'capacity/, compare/ and report/ are pure functions over saved results: no disk, network or processes ' +
+        'capacity/, compare/, merge/, export/ and report/ are pure functions over saved results and scenarios: no disk, network or processes ' +
         '(writing files is for outputs/ and workflows/); report-assets.ts reads the installed uPlot files',
       severity: 'error',
       from: {
-        path: '^src/(capacity|report|compare)/',
+        path: '^src/(capacity|report|compare|merge|export)/',
         pathNot: [TESTS, '^src/report/html/report-assets\\.ts$'],
       },
       to: { dependencyTypes: ['core'], path: IMPURE_CORE },
@@ -90,16 +90,16 @@ module.exports = {
     {
       name: 'pure-renderers-write-nothing',
       comment:
-        'capacity/, compare/ and report/ render; outputs/ and workflows/ write what they render',
+        'capacity/, compare/, merge/, export/ and report/ render; outputs/ and workflows/ write what they render',
       severity: 'error',
-      from: { path: '^src/(capacity|report|compare)/', pathNot: TESTS },
+      from: { path: '^src/(capacity|report|compare|merge|export)/', pathNot: TESTS },
       to: { path: '^src/outputs/' },
     },
     {
       name: 'pure-renderers-no-http-client',
-      comment: 'capacity/, compare/ and report/ send no requests',
+      comment: 'capacity/, compare/, merge/, export/ and report/ send no requests',
       severity: 'error',
-      from: { path: '^src/(capacity|report|compare)/', pathNot: TESTS },
+      from: { path: '^src/(capacity|report|compare|merge|export)/', pathNot: TESTS },
       to: { dependencyTypes: ['npm'], path: '(^|/)node_modules/undici/' },
     },
     {
