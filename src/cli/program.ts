@@ -6,6 +6,7 @@ import { registerBaseline } from './commands/baseline.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerCompare } from './commands/compare.js';
 import { registerHistory } from './commands/history.js';
+import { registerMerge } from './commands/merge.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
@@ -29,6 +30,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerBaseline(program, setExitCode);
   registerValidate(program, setExitCode);
   registerReport(program, setExitCode);
+  registerMerge(program, setExitCode);
   registerHistory(program, setExitCode);
   registerTarget(program, setExitCode);
   return program;

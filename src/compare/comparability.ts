@@ -97,12 +97,13 @@ function workloadsOf(run: RunResult): readonly PlannedWorkload[] {
   return config?.workloads ?? [];
 }
 
-function planOf(run: RunResult): string {
+/** A run's load plan (every workload's name and plan) as one comparable string. */
+export function planOf(run: RunResult): string {
   return JSON.stringify(workloadsOf(run).map(({ name, plan }) => ({ name, plan })));
 }
 
-/** The first workload whose plan differs, named. */
-function planDifference(a: RunResult, b: RunResult): string {
+/** The first workload whose plan differs between `a` and `b`, named in a phrase. */
+export function planDifference(a: RunResult, b: RunResult): string {
   const plansB = new Map(workloadsOf(b).map((w) => [w.name, JSON.stringify(w.plan)]));
   const namesA = workloadsOf(a).map((w) => w.name);
   for (const workload of workloadsOf(a)) {

@@ -14,6 +14,7 @@ export const ErrorCodes = {
   LAUNCHDAY_ERR_TARGET_START: ExitCode.internal,
   LAUNCHDAY_ERR_CONSISTENCY_CHECK: ExitCode.usage,
   LAUNCHDAY_ERR_INCOMPARABLE: ExitCode.usage,
+  LAUNCHDAY_ERR_UNMERGEABLE: ExitCode.usage,
   LAUNCHDAY_ERR_INTERNAL: ExitCode.internal,
 } as const satisfies Record<string, ExitCodeValue>;
 

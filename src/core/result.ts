@@ -214,6 +214,20 @@ export interface Environment {
   hostname: string;
 }
 
+/** One instance of a merged run: its segment, its own run and how its generator did. */
+export interface MergedSegment {
+  /** The execution segment it drove (`--segment I/N`). */
+  segment: { index: number; count: number };
+  runId: string;
+  /** The machine it ran on (`environment.hostname`). */
+  hostname: string;
+  status: RunStatus;
+  stopReason?: string;
+  /** When its load started (ISO time). */
+  loadStartedAt: string;
+  generator: GeneratorHealth;
+}
+
 /** What result.json holds. */
 export interface RunResult {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;
@@ -223,8 +237,19 @@ export interface RunResult {
   /** Why the run stopped early, when it did. */
   stopReason?: string;
   startedAt: string;
+  /**
+   * When the load started (ISO time), after setup: interval and slice 0 begin here. Absent in
+   * results written before `launchday merge`, which then aligns on `config.startAtMs` or
+   * `startedAt`.
+   */
+  loadStartedAt?: string;
   endedAt: string;
   durationMs: number;
+  /**
+   * The instances whose segments `launchday merge` merged into this result, in segment order;
+   * absent in the result of one instance.
+   */
+  mergedFrom?: MergedSegment[];
   /** The resolved configuration: options, params, tags and every workload's plan. */
   config: unknown;
   environment: Environment;

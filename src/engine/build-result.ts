@@ -13,7 +13,7 @@ import {
 } from '../core/result.js';
 import { METRIC_NAMES } from '../metrics/catalogue.js';
 import type { RunMetrics } from '../metrics/run-metrics.js';
-import type { ThresholdResult } from '../metrics/threshold-types.js';
+import type { ThresholdDefinition, ThresholdResult } from '../metrics/threshold-types.js';
 import { judgeGeneratorHealth } from './generator-health.js';
 
 /** Everything the engine gathered by the end of a run. */
@@ -28,6 +28,8 @@ export interface RunFacts {
   readonly thresholds: readonly ThresholdResult[];
   readonly journeyErrors: readonly string[];
   readonly startedAt: Date;
+  /** When the load started (epoch ms): interval 0 begins here. */
+  readonly loadStartMs: number;
   readonly endedAt: Date;
   readonly stopped: { status: RunStatus; reason: string } | undefined;
   /** Iterations still running when gracefulStop ran out. */
@@ -44,15 +46,7 @@ export interface RunFacts {
  */
 export function buildResult(facts: RunFacts): RunResult {
   const { run, metrics } = facts;
-  const thresholds = facts.thresholds.map(
-    (t): ThresholdOutcome => ({
-      metric: t.key,
-      expression: t.expression,
-      ok: t.ok,
-      observed: t.observed,
-      abortOnFail: t.abortOnFail,
-    }),
-  );
+  const thresholds = thresholdOutcomes(facts.thresholds);
   const status: RunStatus =
     facts.stopped?.status ?? (thresholds.every((t) => t.ok) ? 'passed' : 'thresholds-failed');
   return {
@@ -66,12 +60,16 @@ export function buildResult(facts: RunFacts): RunResult {
     status,
     stopReason: facts.stopped?.reason,
     startedAt: facts.startedAt.toISOString(),
+    loadStartedAt: new Date(facts.loadStartMs).toISOString(),
     endedAt: facts.endedAt.toISOString(),
     durationMs: facts.endedAt.getTime() - facts.startedAt.getTime(),
     config: { ...run, interruptedIterations: facts.interrupted },
     environment: facts.environment,
     generator: judgeGeneratorHealth(metrics, facts.intervals, run.workers, facts.generatorProblems),
-    summary: { metrics: summarizeMetrics(run, metrics), requests: metrics.requestSummaries() },
+    summary: {
+      metrics: summarizeMetrics(run.thresholds, metrics),
+      requests: metrics.requestSummaries(),
+    },
     thresholds,
     checks: checkOutcomes(metrics),
     journeyErrors: [...facts.journeyErrors],
@@ -83,21 +81,39 @@ export function buildResult(facts: RunFacts): RunResult {
   };
 }
 
-/** Every metric with data, each threshold's sub-metric, and `http_req_duration` per name. */
-function summarizeMetrics(run: ResolvedRun, metrics: RunMetrics): Record<string, MetricSummary> {
+/** The thresholds' verdicts as result.json keeps them. */
+export function thresholdOutcomes(results: readonly ThresholdResult[]): ThresholdOutcome[] {
+  return results.map((t) => ({
+    metric: t.key,
+    expression: t.expression,
+    ok: t.ok,
+    observed: t.observed,
+    abortOnFail: t.abortOnFail,
+  }));
+}
+
+/**
+ * The summary's metrics: every metric with data, each threshold's sub-metric, and
+ * `http_req_duration` per request name.
+ */
+export function summarizeMetrics(
+  thresholds: readonly ThresholdDefinition[],
+  metrics: RunMetrics,
+): Record<string, MetricSummary> {
   const summaries: Record<string, MetricSummary> = {};
   const add = (key: string, metric: string, filter: Record<string, string> = {}) => {
     const summary = metrics.summarize(metric, filter);
     if (summary !== undefined) summaries[key] = summary;
   };
   for (const metric of METRIC_NAMES) add(metric, metric);
-  for (const threshold of run.thresholds) add(threshold.key, threshold.metric, threshold.filter);
+  for (const threshold of thresholds) add(threshold.key, threshold.metric, threshold.filter);
   for (const { name } of metrics.requestSummaries())
     add(`http_req_duration{name:${name}}`, 'http_req_duration', { name });
   return summaries;
 }
 
-function checkOutcomes(metrics: RunMetrics): CheckOutcome[] {
+/** Every check by workload and name, with its passes and fails. */
+export function checkOutcomes(metrics: RunMetrics): CheckOutcome[] {
   return metrics.checkSeries().map(({ workload, name, passes, total }) => ({
     workload,
     name,

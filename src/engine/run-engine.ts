@@ -164,6 +164,7 @@ export class RunEngine {
       thresholds,
       journeyErrors: this.journeyErrors,
       startedAt,
+      loadStartMs: this.startAt,
       endedAt,
       stopped: this.stopped,
       interrupted,

@@ -10,6 +10,7 @@ import {
   thresholdsSection,
   workloadsSection,
 } from './markdown-tables.js';
+import { mergedInstancesText } from './merged-instances.js';
 import { formatObserved, STATUS_LABELS } from './verdicts.js';
 
 const VERDICT: Readonly<Record<RunStatus, string>> = {
@@ -102,6 +103,8 @@ function runSection(result: RunResult): string[] {
   ];
   if (result.stopReason !== undefined)
     rows.push(['stopped early', escapeMarkdown(result.stopReason)]);
+  const instances = mergedInstancesText(result);
+  if (instances !== undefined) rows.push(['merged from', escapeMarkdown(instances)]);
   return ['### Run', '', ...markdownTable(['run id', escapeMarkdown(result.runId)], rows)];
 }
 

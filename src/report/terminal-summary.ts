@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/duration.js';
 import type { RunResult, RunStatus } from '../core/result.js';
 import { type Ansi, createAnsi } from './ansi.js';
+import { mergedInstancesText } from './merged-instances.js';
 import { renderMetricList } from './metric-list.js';
 import { renderRequestTable, renderWorkloadTable } from './summary-tables.js';
 import { alignColumns } from './table.js';
@@ -73,6 +74,8 @@ function renderHeader(result: RunResult, ansi: Ansi): string[] {
     ['status', renderStatus(result.status, ansi)],
   ];
   if (result.stopReason !== undefined) rows.push(['stopped early', ansi.yellow(result.stopReason)]);
+  const instances = mergedInstancesText(result);
+  if (instances !== undefined) rows.push(['merged from', instances]);
   return [
     `  ${ansi.bold('█ launchday run')}`,
     '',

@@ -11,6 +11,12 @@ export default defineScenario({
     arrivals: param.enum(['uniform', 'poisson'], { default: 'uniform' }),
     gracefulStop: param.duration({ default: '5s' }),
     abortOnFail: param.boolean({ default: false }),
+    minRequests: param.number({
+      default: 0,
+      min: 0,
+      integer: true,
+      description: 'http_reqs count>= this, when above 0',
+    }),
   },
   http: { connections: 20, timeoutMs: 2000 },
   workloads: (p) => ({
@@ -34,5 +40,6 @@ export default defineScenario({
     'http_req_duration{name:hello}': ['p(99)<5000'],
     http_req_failed: [{ threshold: `rate<${p.maxFailedRate}`, abortOnFail: p.abortOnFail }],
     checks: ['rate>=0'],
+    ...(p.minRequests > 0 ? { http_reqs: [`count>=${p.minRequests}`] } : {}),
   }),
 });

@@ -94,6 +94,7 @@ export function noisyRun(options: NoisyRunOptions): RunResult {
     thresholds: [],
     journeyErrors: [],
     startedAt,
+    loadStartMs: startedAt.getTime(),
     endedAt: new Date(startedAt.getTime() + seconds * 1000),
     stopped: undefined,
     interrupted: 0,

@@ -127,6 +127,7 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     thresholds: evaluateThresholds(run.thresholds, metrics, elapsedMs, true),
     journeyErrors,
     startedAt: new Date(STARTED_AT),
+    loadStartMs: STARTED_AT + 20,
     endedAt,
     stopped: options.stopped,
     interrupted: 0,

@@ -1,6 +1,7 @@
 import { formatDuration } from '../../core/duration.js';
 import type { ConsistencyOutcome, RunResult, RunStatus } from '../../core/result.js';
 import { lostWrites } from '../consistency.js';
+import { mergedInstancesText } from '../merged-instances.js';
 import { STATUS_LABELS } from '../verdicts.js';
 import { html, type SafeHtml } from './html-template.js';
 
@@ -35,10 +36,17 @@ ${scenario.description ? html`<p class="description">${scenario.description}</p>
 <dt>duration</dt><dd>${formatDuration(result.durationMs)}</dd>
 <dt>scenario file</dt><dd><code>${scenario.file}</code></dd>
 ${baseUrlFact(result.config)}
+${instancesFact(result)}
 </dl>
 ${renderStopNotice(result)}
 ${renderGeneratorNotice(result)}
 </header>`;
+}
+
+/** The instances of a merged run, or nothing for one instance's. */
+function instancesFact(result: RunResult): SafeHtml | '' {
+  const text = mergedInstancesText(result);
+  return text === undefined ? '' : html`<dt>merged from</dt><dd>${text}</dd>`;
 }
 
 function verdictText(result: RunResult): string {
