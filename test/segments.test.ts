@@ -84,6 +84,45 @@ describe('launchday run --segment', () => {
     for (const result of results) expectValidResult(result);
   }, 60_000);
 
+  it('keeps iteration numbers, VU ids and seeded data unique across segments and reproducible', async () => {
+    const urls: string[] = [];
+    const server = await startServer((req, res) => {
+      urls.push(req.url ?? '');
+      res.end();
+    });
+    /** The query of every request segment `i`/3 made, run on `workers` threads. */
+    const requests = async (i: number, workers: number) => {
+      const from = urls.length;
+      const outcome = await runCli([
+        'run',
+        scenarioFile('seeded-requests.ts'),
+        ...['--base-url', server.url, '--out-dir', await tempDir(), '--segment', `${i}/3`],
+        ...['--seed', '7', '--workers', String(workers), '--quiet'],
+      ]);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      return urls.slice(from).map((url) => new URLSearchParams(url.split('?')[1]));
+    };
+    const segments = [await requests(1, 1), await requests(2, 2), await requests(3, 1)];
+    const all = segments.flat();
+    // 60 iterations, each once, split 20 + 20 + 20; no VU id is used by two segments.
+    expect(all.map((q) => Number(q.get('i'))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 60 }, (_, i) => i),
+    );
+    expect(segments.map((s) => s.length)).toEqual([20, 20, 20]);
+    const vus = segments.map((s) => new Set(s.map((q) => q.get('vu'))));
+    for (const [a, b] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ] as const)
+      expect([...vus[a]!].filter((vu) => vus[b]!.has(vu))).toEqual([]);
+    // Segment 2/3 again, on another number of threads: the same iterations with the same data.
+    const data = (s: URLSearchParams[]) =>
+      s.map((q) => `${q.get('i')} ${q.get('name')} ${q.get('r')}`).sort();
+    expect(data(await requests(2, 1))).toEqual(data(segments[1]!));
+    expect(new Set(all.map((q) => q.get('name'))).size).toBeGreaterThan(20);
+  }, 60_000);
+
   it('prints the share with validate, and refuses a start that has passed', async () => {
     const validate = await runCli([
       'validate',
