@@ -131,6 +131,8 @@ describe('launchday run --segment', () => {
       '2/3',
       '--param',
       'rate=151',
+      '--seed',
+      '7',
     ]);
     expect(validate.code, validate.stderr).toBe(0);
     expect(validate.stdout).toMatch(
@@ -153,6 +155,22 @@ describe('launchday run --segment', () => {
     ]);
     expect(late.code).toBe(2);
     expect(late.stderr).toMatch(/--start-at .* passed \d+\.\d s before the load could start/);
+    // The instances must share a seed: given, or derived from a shared --start-at.
+    const unseeded = await runCli([
+      'validate',
+      scenarioFile('constant-rate.ts'),
+      '--segment',
+      '2/3',
+    ]);
+    expect(unseeded.code).toBe(2);
+    expect(unseeded.stderr).toMatch(/options\.seed: segment 2\/3 of a run needs the same --seed/);
+    const startAt = ['--segment', '2/3', '--start-at', '2030-01-01T00:00:00Z'];
+    const derived = await Promise.all(
+      [1, 2].map(() => runCli(['validate', scenarioFile('constant-rate.ts'), ...startAt])),
+    );
+    const seedOf = (stdout: string) => /seed (\d+)/.exec(stdout)?.[1];
+    expect(seedOf(derived[0]!.stdout)).toBeDefined();
+    expect(seedOf(derived[0]!.stdout)).toBe(seedOf(derived[1]!.stdout));
     const bad = await runCli(['validate', scenarioFile('constant-rate.ts'), '--segment', '4/3']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/options\.segment.*'4\/3' I must be from 1 to N/);

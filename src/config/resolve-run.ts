@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { type Issue, isLaunchdayError, LaunchdayError } from '../core/errors.js';
 import { type ExecutorConfig, planExecutor, WHOLE_RUN } from '../executors/index.js';
@@ -19,7 +18,7 @@ import {
 import { readEnvOptions } from './env-options.js';
 import { resolveMemoryLimit } from './memory-limit.js';
 import { httpOptionsSchema, runOptionsSchema, zodIssues } from './run-options-schema.js';
-import { resolveSegment, resolveStartAt } from './segment-options.js';
+import { resolveSeed, resolveSegment, resolveStartAt } from './segment-options.js';
 import type { ResolvedRun, ResolvedWorkload, RunOptions } from './types.js';
 
 /**
@@ -53,6 +52,7 @@ export function resolveRun(
   const maxMemoryBytes = collect(issues, () => resolveMemoryLimit(merged.maxMemory), 0);
   const segment = collect(issues, () => resolveSegment(merged.segment), WHOLE_RUN);
   const startAtMs = collect(issues, () => resolveStartAt(merged.startAt), undefined);
+  const seed = collect(issues, () => resolveSeed(merged.seed, segment, startAtMs), 0);
   if (baseUrl !== undefined)
     collect(issues, () => assertHostAllowed(new URL(baseUrl), allowedHosts, 'baseUrl'), undefined);
   if (issues.length > 0) throw invalidConfig(issues);
@@ -67,7 +67,7 @@ export function resolveRun(
     baseUrl,
     params,
     tags: { ...definition.tags, ...merged.tags },
-    seed: merged.seed ?? randomInt(2 ** 31),
+    seed,
     workers: workerCount(merged.workers ?? availableParallelism(), workloads),
     outDir: merged.outDir ?? 'reports',
     summaryExport: merged.summaryExport,

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CapacityReport, CapacityStep } from '../../capacity/types.js';
+import { LaunchdayError } from '../../core/errors.js';
 import { ExitCode } from '../../core/exit-codes.js';
 import { outputsFromSpecs } from '../../outputs/out-spec.js';
 import { runCapacity } from '../../workflows/capacity/run-capacity.js';
@@ -14,8 +15,10 @@ import {
 import { addRunFlags, type RunFlags, runOptionsFrom } from '../options.js';
 import { allowedHosts, withGracefulStop } from '../run-session.js';
 import type { SetExitCode } from '../types.js';
+import { capacityFromFlags } from './capacity-from.js';
 
 interface CapacityFlags extends RunFlags {
+  from?: string;
   slo: string[];
   forecast?: string;
   workload?: string;
@@ -39,7 +42,11 @@ export function registerCapacity(program: Command, setExitCode: SetExitCode): vo
   const command = program
     .command('capacity')
     .description('find the load a target sustains within SLOs, fit the curve, size the launch')
-    .argument('<scenario>', 'the scenario file; its first arrival-rate workload is driven')
+    .argument('[scenario]', 'the scenario file; its first arrival-rate workload is driven')
+    .option(
+      '--from <result>',
+      'measure the levels of a run that happened (e.g. a merged one) instead of searching live',
+    )
     .option(
       '--slo <slo>',
       "an SLO every level must meet, e.g. 'p(99)<250ms', 'http_req_failed<0.1%' (repeatable)",
@@ -71,25 +78,40 @@ export function registerCapacity(program: Command, setExitCode: SetExitCode): vo
       'accounts seeded in the reference target (with --target-workers)',
       wholeNumberAtLeast(1),
     );
-  addRunFlags(command).action(async (scenario: string, flags: CapacityFlags) => {
-    const outcome = await withGracefulStop((signal) =>
-      runCapacity(scenario, {
-        ...runOptionsFrom(flags),
-        slos: flags.slo,
-        forecast: flags.forecast,
-        workload: flags.workload,
-        targetWorkers: flags.targetWorkers,
-        users: flags.users,
-        settings: settingsFrom(flags),
-        outputs: () => outputsFromSpecs(flags.out, { allowedHosts: allowedHosts(flags.allowHost) }),
-        signal,
-        onPhase: (message) => process.stderr.write(`launchday capacity: ${message}\n`),
-        onLevel: (phase, step) => process.stderr.write(`  ${phase} ${describeLevel(step)}\n`),
-      }),
-    );
+  addRunFlags(command).action(async (scenario: string | undefined, flags: CapacityFlags) => {
+    const outcome =
+      flags.from === undefined
+        ? await searchLive(scenarioGiven(scenario), flags)
+        : await capacityFromFlags(flags.from, scenario, flags, command);
     process.stdout.write(`${outcome.report.verdict}\n`);
     process.stdout.write(`capacity: ${relative(process.cwd(), outcome.files.html)}\n`);
     setExitCode(exitCodeOf(outcome.report));
+  });
+}
+
+/** The live search of `launchday capacity <scenario>`, telling each phase and level on stderr. */
+function searchLive(scenario: string, flags: CapacityFlags) {
+  return withGracefulStop((signal) =>
+    runCapacity(scenario, {
+      ...runOptionsFrom(flags),
+      slos: flags.slo,
+      forecast: flags.forecast,
+      workload: flags.workload,
+      targetWorkers: flags.targetWorkers,
+      users: flags.users,
+      settings: settingsFrom(flags),
+      outputs: () => outputsFromSpecs(flags.out, { allowedHosts: allowedHosts(flags.allowHost) }),
+      signal,
+      onPhase: (message) => process.stderr.write(`launchday capacity: ${message}\n`),
+      onLevel: (phase, step) => process.stderr.write(`  ${phase} ${describeLevel(step)}\n`),
+    }),
+  );
+}
+
+function scenarioGiven(scenario: string | undefined): string {
+  if (scenario !== undefined) return scenario;
+  throw new LaunchdayError('LAUNCHDAY_ERR_USAGE', 'capacity needs a scenario, or --from RESULT', {
+    hint: "launchday capacity scenarios/signup-spike.ts --slo 'p(99)<250ms'",
   });
 }
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createRunId, type RunScenarioOptions } from '../../api.js';
 import { buildCapacityReport } from '../../capacity/build-report.js';
+import { drivenWorkload } from '../../capacity/driven-workload.js';
 import { answerEstablished } from '../../capacity/findings.js';
 import { describePhase, errorText, stopsSearch } from '../../capacity/phase-end.js';
 import { parseSlo } from '../../capacity/slo.js';
@@ -91,7 +92,7 @@ export async function runCapacity(
     loaded,
     startsTarget ? { ...runOptions, baseUrl: UNSTARTED_TARGET } : runOptions,
   );
-  const driven = drivenWorkload(run, workload);
+  const driven = drivenWorkload(run.workloads, workload).name;
   const runId = createRunId(`capacity-${run.scenario.name}`);
   const dir = resolve(run.outDir, runId);
   const context: PhaseContext = {
@@ -232,20 +233,6 @@ function scalingPoint(workers: number, outcome: SearchOutcome): ScalingPoint {
 function seededUsers(run: ResolvedRun): number {
   const users = run.params.users;
   return typeof users === 'number' ? users : 10_000;
-}
-
-function drivenWorkload(run: ResolvedRun, asked: string | undefined): string {
-  const arrivalRate = run.workloads.filter(({ plan }) => plan.model === 'arrival-rate');
-  const found = asked === undefined ? arrivalRate[0] : arrivalRate.find((w) => w.name === asked);
-  if (found !== undefined) return found.name;
-  const names = arrivalRate.map(({ name }) => name).join(', ') || 'none';
-  throw new LaunchdayError(
-    'LAUNCHDAY_ERR_USAGE',
-    asked === undefined
-      ? 'capacity drives an arrival-rate workload, and the scenario has none'
-      : `--workload ${asked}: the scenario has no arrival-rate workload of that name`,
-    { hint: `the scenario's arrival-rate workloads: ${names}` },
-  );
 }
 
 /** The target's /metrics when it answers with process metrics, else null. */
