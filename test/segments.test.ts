@@ -254,6 +254,8 @@ describe('launchday merge', () => {
       'compare',
       join(outDir, 'result.json'),
       join(outDir, 'result.json'),
+      // Three instances on this machine's two cores may be late: what counts here is the reading.
+      ...['--allow', 'generator'],
       '--out-dir',
       await tempDir(),
     ]);
