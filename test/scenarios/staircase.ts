@@ -1,7 +1,7 @@
 import { defineScenario } from 'launchday';
 
 /**
- * Three load levels of 3 s (20, 40 and 60 iterations/s), each request carrying its iteration
+ * Three load levels of 3 s (50, 100 and 150 iterations/s), each request carrying its iteration
  * number, so a test server can slow the last level down and capacity find where it broke.
  */
 export default defineScenario({
@@ -12,9 +12,9 @@ export default defineScenario({
       executor: {
         type: 'step-arrival-rate',
         steps: [
-          { rate: 20, duration: '3s' },
-          { rate: 40, duration: '3s' },
-          { rate: 60, duration: '3s' },
+          { rate: 50, duration: '3s' },
+          { rate: 100, duration: '3s' },
+          { rate: 150, duration: '3s' },
         ],
         maxInFlight: 500,
       },
