@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BuildFailure, build, type Message, type Plugin } from 'esbuild';
+import { type BuildFailure, type BuildOptions, build, type Message, type Plugin } from 'esbuild';
 import { type Issue, LaunchdayError } from '../core/errors.js';
 
 /**
@@ -46,12 +46,29 @@ export async function bundleScenario(file: string): Promise<string> {
   return bundleFile;
 }
 
-async function runEsbuild(file: string): Promise<string> {
+function runEsbuild(file: string): Promise<string> {
+  return esbuildScenario(file, {
+    outfile: PLACEHOLDER_OUTFILE,
+    banner: { js: BANNER },
+    plugins: [bindLaunchday, keepImportMeta],
+  });
+}
+
+/**
+ * Bundles the scenario `file` (absolute) with esbuild as launchday does — one ES module for
+ * Node 20, builtins external, an inline source map — with `options` (the output file it is
+ * placed at, banner, plugins) on top; returns the bundle's code. For `bundleScenario` and the
+ * portable bundle of an export. Throws LaunchdayError `LAUNCHDAY_ERR_SCENARIO_LOAD` with
+ * esbuild's messages (file:line:col).
+ */
+export async function esbuildScenario(
+  file: string,
+  options: Pick<BuildOptions, 'outfile' | 'banner' | 'plugins'>,
+): Promise<string> {
   try {
     const result = await build({
       entryPoints: [file],
       absWorkingDir: dirname(file),
-      outfile: PLACEHOLDER_OUTFILE,
       bundle: true,
       write: false,
       format: 'esm',
@@ -59,8 +76,7 @@ async function runEsbuild(file: string): Promise<string> {
       target: 'node20',
       sourcemap: 'inline',
       logLevel: 'silent',
-      banner: { js: BANNER },
-      plugins: [bindLaunchday, keepImportMeta],
+      ...options,
     });
     return result.outputFiles[0]!.text;
   } catch (error) {
@@ -79,28 +95,37 @@ const bindLaunchday: Plugin = {
   },
 };
 
+/** The code that stands for `import.meta.url`, `.filename` and `.dirname` in one source file. */
+export type ImportMetaCode = Readonly<Record<'url' | 'filename' | 'dirname', string>>;
+
+/**
+ * An esbuild plugin that replaces `import.meta.url|filename|dirname` in the scenario's own
+ * source files (not in packages) by the code `codeFor(path, text)` gives for that file.
+ */
+export function rewriteImportMeta(codeFor: (path: string, text: string) => ImportMetaCode): Plugin {
+  return {
+    name: 'launchday-import-meta',
+    setup(build) {
+      build.onLoad({ filter: SOURCE_FILE }, async (args) => {
+        if (IN_NODE_MODULES.test(args.path)) return undefined;
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta')) return undefined;
+        const code = codeFor(args.path, text);
+        const contents = text.replace(IMPORT_META, (_, key: keyof ImportMetaCode) => code[key]);
+        const ext = extname(args.path);
+        return { contents, loader: ext in LOADERS ? LOADERS[ext as keyof typeof LOADERS] : 'js' };
+      });
+    },
+  };
+}
+
 // The bundle runs from the cache folder, so the scenario's own `import.meta.url` (used to find
 // its data files) is replaced by its real location. Packages are left as they are.
-const keepImportMeta: Plugin = {
-  name: 'launchday-import-meta',
-  setup(build) {
-    build.onLoad({ filter: SOURCE_FILE }, async (args) => {
-      if (IN_NODE_MODULES.test(args.path)) return undefined;
-      const text = await readFile(args.path, 'utf8');
-      if (!text.includes('import.meta')) return undefined;
-      const values = {
-        url: pathToFileURL(args.path).href,
-        filename: args.path,
-        dirname: dirname(args.path),
-      };
-      const contents = text.replace(IMPORT_META, (_, key: keyof typeof values) =>
-        JSON.stringify(values[key]),
-      );
-      const ext = extname(args.path);
-      return { contents, loader: ext in LOADERS ? LOADERS[ext as keyof typeof LOADERS] : 'js' };
-    });
-  },
-};
+const keepImportMeta = rewriteImportMeta((path) => ({
+  url: JSON.stringify(pathToFileURL(path).href),
+  filename: JSON.stringify(path),
+  dirname: JSON.stringify(dirname(path)),
+}));
 
 function buildError(file: string, messages: readonly Message[]): LaunchdayError {
   const issues = messages.map((message) => messageIssue(file, message));

@@ -6,6 +6,12 @@ export { JourneyContextImpl, type JourneyContextInit } from './journey-context.j
 export { loadScenario } from './loader.js';
 export type { RawParam } from './param-values.js';
 export { describeParams, type ParamDescription, param, resolveParams } from './params.js';
+export {
+  bundlePortableScenario,
+  PORTABLE_BUNDLE_NAME,
+  type PortableAsset,
+  type PortableBundle,
+} from './portable-bundle.js';
 export { createSetupContext, createTeardownContext } from './setup-context.js';
 export type * from './types.js';
 export {
