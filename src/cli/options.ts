@@ -24,8 +24,17 @@ export interface RunFlags {
   startAt?: string;
 }
 
-/** Adds the run flags to `command`. */
-export function addRunFlags(command: Command): Command {
+/** The flags that shape a run's load and data, for the commands that hand a run on. */
+export type RunShapeFlags = Pick<
+  RunFlags,
+  'baseUrl' | 'param' | 'tag' | 'seed' | 'workers' | 'allowHost'
+>;
+
+/**
+ * Adds the flags that shape a run (base URL, params, tags, seed, workers, allowed hosts) to
+ * `command`: for `run` and the commands that write a run for elsewhere (`export`).
+ */
+export function addRunShapeFlags(command: Command): Command {
   return command
     .option('--base-url <url>', 'where relative URLs go (overrides the scenario)')
     .option('-p, --param <key=value>', 'set a scenario parameter (repeatable)', collect, [])
@@ -45,9 +54,14 @@ export function addRunFlags(command: Command): Command {
       'worker threads generating load (default: one per core)',
       wholeNumberAtLeast(0),
     )
+    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, []);
+}
+
+/** Adds the run flags to `command`. */
+export function addRunFlags(command: Command): Command {
+  return addRunShapeFlags(command)
     .option('--out-dir <dir>', 'where run folders are written (default: reports)')
     .option('--summary-export <file>', "also write the summary in k6's --summary-export layout")
-    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, [])
     .option(
       '--max-memory <size>',
       "stop the run (status aborted) when the generator's memory nears this, e.g. 2GB (default: 90% of memory)",
@@ -63,20 +77,27 @@ export function addRunFlags(command: Command): Command {
     );
 }
 
-/** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
-export function runOptionsFrom(flags: RunFlags): RunOptions {
+/** Turns parsed run-shaping flags into run options; malformed key=value pairs are usage errors. */
+export function runShapeOptionsFrom(flags: RunShapeFlags): RunOptions {
   return {
     baseUrl: flags.baseUrl,
     params: parseKeyValues(flags.param, '--param'),
     tags: parseKeyValues(flags.tag, '--tag'),
     seed: flags.seed,
     workers: flags.workers,
+    // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
+    allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
+  };
+}
+
+/** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
+export function runOptionsFrom(flags: RunFlags): RunOptions {
+  return {
+    ...runShapeOptionsFrom(flags),
     outDir: flags.outDir,
     summaryExport: flags.summaryExport,
     maxMemory: flags.maxMemory,
     segment: flags.segment,
     startAt: flags.startAt,
-    // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
-    allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };
 }

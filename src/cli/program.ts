@@ -5,6 +5,7 @@ import { registerAb } from './commands/ab.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerCompare } from './commands/compare.js';
+import { registerExport } from './commands/export.js';
 import { registerHistory } from './commands/history.js';
 import { registerMerge } from './commands/merge.js';
 import { registerRehearse } from './commands/rehearse.js';
@@ -29,6 +30,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerAb(program, setExitCode);
   registerBaseline(program, setExitCode);
   registerValidate(program, setExitCode);
+  registerExport(program, setExitCode);
   registerReport(program, setExitCode);
   registerMerge(program, setExitCode);
   registerHistory(program, setExitCode);

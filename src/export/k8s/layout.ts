@@ -1,0 +1,74 @@
+import { LaunchdayError } from '../../core/errors.js';
+
+/** Where the image built from the Dockerfile keeps the CLI (its WORKDIR is /app). */
+export const IMAGE_CLI = '/app/dist/src/cli/main.js';
+
+/** Where the pods mount the scenario ConfigMap; the bundle is `scenario.mjs` in it. */
+export const SCENARIO_MOUNT = '/scenario';
+
+/** Where the pods mount the results volume. */
+export const RESULTS_MOUNT = '/results';
+
+/** The ConfigMap key of the start time, read into the pods' `START_AT`. */
+export const START_KEY = 'start-at';
+
+/** The names of the objects of one export, all derived from its name. */
+export interface ObjectNames {
+  /** The generators' Indexed Job (its pods are `<name>-<index>-<random>`). */
+  readonly run: string;
+  readonly merge: string;
+  readonly scenario: string;
+  readonly start: string;
+  readonly results: string;
+}
+
+/** The longest name: `<name>-scenario` and the Indexed Job's pod hostnames stay DNS labels. */
+export const MAX_NAME_LENGTH = 40;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** The objects' names for the export `name`; throws a usage error if it is not a DNS label. */
+export function objectNames(name: string): ObjectNames {
+  if (!DNS_LABEL.test(name) || name.length > MAX_NAME_LENGTH) {
+    throw new LaunchdayError(
+      'LAUNCHDAY_ERR_USAGE',
+      `--name '${name}' is not a Kubernetes name of at most ${MAX_NAME_LENGTH} characters`,
+      {
+        hint: 'use lowercase letters, digits and dashes, starting and ending with a letter or digit',
+      },
+    );
+  }
+  return {
+    run: name,
+    merge: `${name}-merge`,
+    scenario: `${name}-scenario`,
+    start: `${name}-start`,
+    results: `${name}-results`,
+  };
+}
+
+/** The default export name for a scenario: its name as a DNS label, e.g. `signup-spike`. */
+export function defaultExportName(scenarioName: string): string {
+  const slug = scenarioName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_NAME_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'launchday' : slug;
+}
+
+/** The component of an object, for the `app.kubernetes.io/component` label. */
+export type Component = 'generator' | 'merge' | 'scenario' | 'start' | 'results';
+
+/** The recommended labels (app.kubernetes.io/*) of one object of the export `name`. */
+export function labelsOf(
+  name: string,
+  component: Component,
+  version: string,
+): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': 'launchday',
+    'app.kubernetes.io/instance': name,
+    'app.kubernetes.io/component': component,
+    'app.kubernetes.io/version': version,
+  };
+}
