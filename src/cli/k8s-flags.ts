@@ -39,16 +39,22 @@ export function addK8sFlags(command: Command): Command {
         'when the load starts, e.g. 2026-12-04T20:00:00Z',
       ).conflicts('startDelay'),
     )
-    .option('--start-delay <duration>', 'or start this long after the export', duration, 120_000)
+    .addOption(
+      new Option('--start-delay <duration>', 'or start this long after the export')
+        .argParser(duration)
+        .default(120_000, '2m'),
+    )
     .option('--cpu <quantity>', 'CPU of each generator pod (requests = limits)', '1')
     .option('--memory <quantity>', 'memory of each generator pod (requests = limits)', '1Gi')
     .option('--storage <quantity>', 'size of the results volume (ReadWriteMany)', '1Gi')
     .option('--storage-class <name>', 'storage class of the results volume (default: the default)')
-    .option(
-      '--merge-grace <duration>',
-      "how long the merge waits for the segments' results after the planned end",
-      duration,
-      600_000,
+    .addOption(
+      new Option(
+        '--merge-grace <duration>',
+        "how long the merge waits for the segments' results after the planned end",
+      )
+        .argParser(duration)
+        .default(600_000, '10m'),
     );
   return addRunShapeFlags(command);
 }

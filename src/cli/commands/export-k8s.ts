@@ -48,6 +48,8 @@ function nextSteps({ files, name, startAt, run }: K8sExport, flags: K8sFlags): s
     `  kubectl create configmap ${name}-start${ns} --from-literal=start-at=$(date -u -d +2min +%FT%TZ) --dry-run=client -o yaml > ${dir}/${START_FILE}`,
     `apply: kubectl apply -f ${dir}/`,
   ];
+  if (Date.parse(startAt) <= Date.now())
+    lines.push('note: the start has passed: set a new one (above) before applying');
   if (run.baseUrl !== undefined && isLoopback(new URL(run.baseUrl).hostname))
     lines.push(
       `note: the pods target ${run.baseUrl}, their own loopback: give --base-url the target's Service URL (and --allow-host its host)`,

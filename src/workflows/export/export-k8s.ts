@@ -9,6 +9,7 @@ import {
   type ContainerSize,
   defaultExportName,
   type K8sExportSpec,
+  type K8sManifest,
   podRunArguments,
   workersForCpu,
 } from '../../export/k8s/index.js';
@@ -64,11 +65,8 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
     segment: `1/${options.parallelism}`,
     startAt,
   });
-  const bundle = await bundlePortableScenario(resolve(scenario));
-  const bundleFiles = await Promise.all(
-    bundle.assets.map(async ({ path, file }) => ({ path, content: await readFile(file) })),
-  );
   const name = options.name ?? defaultExportName(run.scenario.name);
+  const bundle = await bundlePortableScenario(resolve(scenario));
   const spec: K8sExportSpec = {
     name,
     namespace: options.namespace,
@@ -76,7 +74,9 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
     parallelism: options.parallelism,
     startAt,
     bundle: bundle.code,
-    bundleFiles,
+    bundleFiles: await Promise.all(
+      bundle.assets.map(async ({ path, file }) => ({ path, content: await readFile(file) })),
+    ),
     runArgs: podRunArguments({ run, params: options.run.params ?? {}, workers }),
     generator: options.generator,
     storage: options.storage,
@@ -84,15 +84,20 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
     mergeWaitSeconds: Math.ceil((run.maxDurationMs + options.mergeGraceMs) / 1000),
     version: LAUNCHDAY_VERSION,
   };
-  const manifests = buildK8sManifests(spec);
-  await mkdir(options.outDir, { recursive: true });
+  const files = await writeManifests(options.outDir, buildK8sManifests(spec));
+  return { files, name, startAt, run };
+}
+
+/** Writes each manifest to its file in `dir` (created if need be); returns their paths. */
+async function writeManifests(dir: string, manifests: readonly K8sManifest[]): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
   const files: string[] = [];
   for (const { file, object } of manifests) {
-    const path = join(options.outDir, file);
+    const path = join(dir, file);
     await writeFileAtomic(path, stringify(object.toJSON(), YAML_OPTIONS));
     files.push(path);
   }
-  return { files, name, startAt, run };
+  return files;
 }
 
 // kubectl reads YAML 1.1: texts that 1.1 reads as something else (times, yes/no) are quoted.
