@@ -97,6 +97,26 @@ describe('buildK8sManifests', () => {
     expect(container.resources.requests).toEqual(container.resources.limits);
   });
 
+  it('writes command lines the kubelet leaves as they are (its $(VAR) and $$ expansion)', () => {
+    const objects = plain();
+    const pods = [objects['30-run.yaml'], objects['40-merge.yaml']].map(
+      (job) => job.spec.template.spec,
+    );
+    const containers = pods.flatMap((pod) => [...(pod.initContainers ?? []), ...pod.containers]);
+    // The kubelet replaces $(NAME) by the container's variable NAME and $$ by $ in command and args.
+    const names = ['START_AT', 'JOB_COMPLETION_INDEX'];
+    const expand = (word: string) =>
+      word.replace(/\$(\$|\(([^)]*)\))/g, (match, _, name?: string) =>
+        match === '$$' ? '$' : name !== undefined && names.includes(name) ? '<value>' : match,
+      );
+    expect(containers).toHaveLength(3);
+    for (const container of containers) {
+      const words: string[] = [...container.command, ...(container.args ?? [])];
+      expect(words.map(expand)).toEqual(words);
+      expect(container.env.map((env: { name: string }) => env.name)).toEqual(['START_AT']);
+    }
+  });
+
   it('mounts the bundle and its files at their paths, text as data and the rest as binaryData', () => {
     const objects = plain();
     const scenario = objects['10-scenario.yaml'];
@@ -121,8 +141,9 @@ describe('buildK8sManifests', () => {
     expect(pod.volumes.map((v: { name: string }) => v.name)).toEqual(['results', 'tmp']);
   });
 
-  it('refuses, as usage errors, a bad name, a bad quantity and a bundle too big', () => {
+  it('refuses, as usage errors, a bad name or namespace, a bad quantity and a bundle too big', () => {
     expect(usageError({ name: 'Signup_Spike' }).message).toMatch(/--name 'Signup_Spike'/);
+    expect(usageError({ namespace: 'Load Tests' }).message).toMatch(/--namespace 'Load Tests'/);
     expect(usageError({ generator: { cpu: 'one', memory: '1Gi' } }).message).toMatch(
       /^Job signup-spike is not valid: .*cpu/,
     );

@@ -1,6 +1,6 @@
 import { LaunchdayError } from '../../core/errors.js';
 import { scenarioConfigMap, startConfigMap } from './config-maps.js';
-import { objectNames } from './layout.js';
+import { assertNamespace, objectNames } from './layout.js';
 import { mergeJob } from './merge-job.js';
 import { resultsClaim } from './results-claim.js';
 import { generatorJob } from './run-job.js';
@@ -14,10 +14,11 @@ export const START_FILE = '00-start.yaml';
  * the start ConfigMap, the scenario ConfigMap, the results claim, the generators' Indexed Job
  * and the merge Job. Every object is checked against the Kubernetes API's schema
  * (kubernetes-models' `validate()`). Throws a usage error (exit 2) naming the object and what
- * is wrong: a bad name or quantity, a bundle too big for a ConfigMap.
+ * is wrong: a bad name, namespace or quantity, a bundle too big for a ConfigMap.
  */
 export function buildK8sManifests(spec: K8sExportSpec): K8sManifest[] {
   const names = objectNames(spec.name);
+  assertNamespace(spec.namespace);
   const scenario = scenarioConfigMap(spec, names);
   const manifests: K8sManifest[] = [
     { file: START_FILE, object: startConfigMap(spec, names) },

@@ -46,6 +46,18 @@ export function objectNames(name: string): ObjectNames {
   };
 }
 
+/** Throws a usage error when `namespace` (if given) is not a Kubernetes namespace name. */
+export function assertNamespace(namespace: string | undefined): void {
+  if (namespace === undefined || (DNS_LABEL.test(namespace) && namespace.length <= 63)) return;
+  throw new LaunchdayError(
+    'LAUNCHDAY_ERR_USAGE',
+    `--namespace '${namespace}' is not a namespace name`,
+    {
+      hint: 'use at most 63 lowercase letters, digits and dashes, starting and ending with a letter or digit',
+    },
+  );
+}
+
 /** The default export name for a scenario: its name as a DNS label, e.g. `signup-spike`. */
 export function defaultExportName(scenarioName: string): string {
   const slug = scenarioName
