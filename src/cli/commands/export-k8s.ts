@@ -1,8 +1,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { START_FILE } from '../../export/k8s/index.js';
 import { isLoopback } from '../../http/host-guard.js';
-import { exportK8s, type K8sExport } from '../../workflows/export/export-k8s.js';
+import type { K8sExport } from '../../workflows/export/export-k8s.js';
 import { addK8sFlags, type K8sFlags } from '../k8s-flags.js';
 import { runShapeOptionsFrom } from '../options.js';
 import type { SetExitCode } from '../types.js';
@@ -20,6 +19,8 @@ export function registerExportK8s(exportCommand: Command, setExitCode: SetExitCo
     )
     .argument('<scenario>', 'the scenario file (.ts or .js)');
   addK8sFlags(command).action(async (scenario: string, flags: K8sFlags) => {
+    // Loaded when used: the Kubernetes models would slow every other command's start.
+    const { exportK8s } = await import('../../workflows/export/export-k8s.js');
     const written = await exportK8s(scenario, {
       run: runShapeOptionsFrom(flags),
       parallelism: flags.parallelism,
@@ -39,13 +40,13 @@ export function registerExportK8s(exportCommand: Command, setExitCode: SetExitCo
   });
 }
 
-function nextSteps({ files, name, startAt, run }: K8sExport, flags: K8sFlags): string {
+function nextSteps({ files, startFile, name, startAt, run }: K8sExport, flags: K8sFlags): string {
   const dir = relative(process.cwd(), flags.out) || '.';
   const ns = flags.namespace === undefined ? '' : ` -n ${flags.namespace}`;
   const lines = [
     ...files.map((file) => `wrote ${relative(process.cwd(), file)}`),
-    `start: ${startAt}, in ${dir}/${START_FILE}; for a new start 2 minutes ahead, before each apply:`,
-    `  kubectl create configmap ${name}-start${ns} --from-literal=start-at=$(date -u -d +2min +%FT%TZ) --dry-run=client -o yaml > ${dir}/${START_FILE}`,
+    `start: ${startAt}, in ${relative(process.cwd(), startFile)}; for a new start 2 minutes ahead, before each apply:`,
+    `  kubectl create configmap ${name}-start${ns} --from-literal=start-at=$(date -u -d +2min +%FT%TZ) --dry-run=client -o yaml > ${relative(process.cwd(), startFile)}`,
     `apply: kubectl apply -f ${dir}/`,
   ];
   if (Date.parse(startAt) <= Date.now())

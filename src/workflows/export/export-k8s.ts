@@ -11,6 +11,7 @@ import {
   type K8sExportSpec,
   type K8sManifest,
   podRunArguments,
+  START_FILE,
   workersForCpu,
 } from '../../export/k8s/index.js';
 import { writeFileAtomic } from '../../outputs/atomic-file.js';
@@ -44,6 +45,8 @@ export interface ExportK8sOptions {
 /** A written export: the files, in apply order, and what they run. */
 export interface K8sExport {
   readonly files: readonly string[];
+  /** The start ConfigMap's file, the one to write again for a new start. */
+  readonly startFile: string;
   readonly name: string;
   readonly startAt: string;
   readonly run: ResolvedRun;
@@ -85,7 +88,7 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
     version: LAUNCHDAY_VERSION,
   };
   const files = await writeManifests(options.outDir, buildK8sManifests(spec));
-  return { files, name, startAt, run };
+  return { files, startFile: join(options.outDir, START_FILE), name, startAt, run };
 }
 
 /** Writes each manifest to its file in `dir` (created if need be); returns their paths. */
