@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_CLI } from '../src/export/k8s/index.js';
@@ -143,4 +143,39 @@ describe('launchday export k8s', () => {
     expect(outcomes[4]!.stderr).toMatch(/--name 'Not_A_Name'/);
     expect(await readdir(out).catch(() => [])).toEqual([]);
   }, 60_000);
+
+  it('refuses a scenario that reads a file it would not ship, as its pods would fail', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'rate.txt'), '5');
+    await writeFile(
+      join(folder, 'unshipped.ts'),
+      `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineScenario } from 'launchday';
+
+const rate = Number(readFileSync(join(import.meta.dirname, 'rate.txt'), 'utf8'));
+
+export default defineScenario({
+  name: 'unshipped',
+  workloads: {
+    w: { executor: { type: 'constant-arrival-rate', rate, duration: '1s' }, journey: async () => {} },
+  },
+});
+`,
+    );
+    const out = join(folder, 'k8s');
+    const outcome = await runCli([
+      'export',
+      'k8s',
+      join(folder, 'unshipped.ts'),
+      '--parallelism',
+      '2',
+      '--out',
+      out,
+    ]);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/does not load with only its files beside it: .*rate\.txt/s);
+    expect(outcome.stderr).toMatch(/new URL\('\.\/data\/file\.csv', import\.meta\.url\)/);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
 });

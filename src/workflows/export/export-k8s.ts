@@ -16,6 +16,7 @@ import {
 } from '../../export/k8s/index.js';
 import { writeFileAtomic } from '../../outputs/atomic-file.js';
 import { bundlePortableScenario } from '../../scenario/index.js';
+import { checkBundleLoadsAlone } from './check-bundle.js';
 
 /** What `launchday export k8s` is given besides the scenario. */
 export interface ExportK8sOptions {
@@ -57,7 +58,8 @@ export interface K8sExport {
  * (one YAML file per object, see `buildK8sManifests`). The scenario is first loaded and
  * resolved with the options as `validate` does, so a broken scenario or option is refused
  * (LaunchdayError, exit 2) before anything is written; then bundled portably (the bundle and
- * the files it reads go into the scenario ConfigMap).
+ * the files it reads go into the scenario ConfigMap), and the bundle is loaded alone with those
+ * files, as the pods will.
  */
 export async function exportK8s(scenario: string, options: ExportK8sOptions): Promise<K8sExport> {
   const startAt = options.startAt ?? isoSeconds((options.now ?? Date.now)() + options.startDelayMs);
@@ -70,6 +72,10 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
   });
   const name = options.name ?? defaultExportName(run.scenario.name);
   const bundle = await bundlePortableScenario(resolve(scenario));
+  const bundleFiles = await Promise.all(
+    bundle.assets.map(async ({ path, file }) => ({ path, content: await readFile(file) })),
+  );
+  await checkBundleLoadsAlone(bundle.code, bundleFiles);
   const spec: K8sExportSpec = {
     name,
     namespace: options.namespace,
@@ -77,9 +83,7 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
     parallelism: options.parallelism,
     startAt,
     bundle: bundle.code,
-    bundleFiles: await Promise.all(
-      bundle.assets.map(async ({ path, file }) => ({ path, content: await readFile(file) })),
-    ),
+    bundleFiles,
     runArgs: podRunArguments({ run, params: options.run.params ?? {}, workers }),
     generator: options.generator,
     storage: options.storage,
