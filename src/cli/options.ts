@@ -4,16 +4,20 @@ import type { RunOptions } from '../config/types.js';
 import { OUT_SPEC_FORMS } from '../outputs/out-spec.js';
 import { collect, wholeNumberAtLeast } from './flag-parsers.js';
 
-/** The flags that `run` and the commands built on it share, as commander parses them. */
-export interface RunFlags {
+/** The flags that shape a run's load and data, as commander parses them (`run`, `export k6`). */
+export interface ScenarioFlags {
   baseUrl?: string;
   param: string[];
   tag: string[];
   seed?: number;
+  allowHost: string[];
+}
+
+/** The flags that `run` and the commands built on it share, as commander parses them. */
+export interface RunFlags extends ScenarioFlags {
   workers?: number;
   outDir?: string;
   summaryExport?: string;
-  allowHost: string[];
   /** `--max-memory`: the generator's memory limit, a size. */
   maxMemory?: string;
   /** `--out` specs: live outputs besides the console (see `parseOutSpec`). */
@@ -24,8 +28,8 @@ export interface RunFlags {
   startAt?: string;
 }
 
-/** Adds the run flags to `command`. */
-export function addRunFlags(command: Command): Command {
+/** Adds the flags that shape the load and data (see {@link ScenarioFlags}) to `command`. */
+export function addScenarioFlags(command: Command): Command {
   return command
     .option('--base-url <url>', 'where relative URLs go (overrides the scenario)')
     .option('-p, --param <key=value>', 'set a scenario parameter (repeatable)', collect, [])
@@ -39,15 +43,31 @@ export function addRunFlags(command: Command): Command {
       '--seed <n>',
       'seed for faker data and Poisson arrivals (reproducible runs)',
       wholeNumberAtLeast(0),
-    )
-    .option(
-      '--workers <n>',
-      'worker threads generating load (default: one per core)',
-      wholeNumberAtLeast(0),
-    )
-    .option('--out-dir <dir>', 'where run folders are written (default: reports)')
-    .option('--summary-export <file>', "also write the summary in k6's --summary-export layout")
-    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, [])
+    );
+}
+
+/** Adds `--allow-host` to `command`. */
+export function addAllowHostFlag(command: Command): Command {
+  return command.option(
+    '--allow-host <host>',
+    'allow a non-loopback target host (repeatable)',
+    collect,
+    [],
+  );
+}
+
+/** Adds the run flags to `command`. */
+export function addRunFlags(command: Command): Command {
+  return addAllowHostFlag(
+    addScenarioFlags(command)
+      .option(
+        '--workers <n>',
+        'worker threads generating load (default: one per core)',
+        wholeNumberAtLeast(0),
+      )
+      .option('--out-dir <dir>', 'where run folders are written (default: reports)')
+      .option('--summary-export <file>', "also write the summary in k6's --summary-export layout"),
+  )
     .option(
       '--max-memory <size>',
       "stop the run (status aborted) when the generator's memory nears this, e.g. 2GB (default: 90% of memory)",
@@ -63,20 +83,27 @@ export function addRunFlags(command: Command): Command {
     );
 }
 
-/** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
-export function runOptionsFrom(flags: RunFlags): RunOptions {
+/** Turns parsed scenario flags into run options; malformed key=value pairs are usage errors. */
+export function scenarioOptionsFrom(flags: ScenarioFlags): RunOptions {
   return {
     baseUrl: flags.baseUrl,
     params: parseKeyValues(flags.param, '--param'),
     tags: parseKeyValues(flags.tag, '--tag'),
     seed: flags.seed,
+    // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
+    allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
+  };
+}
+
+/** Turns parsed flags into run options; malformed key=value pairs are usage errors. */
+export function runOptionsFrom(flags: RunFlags): RunOptions {
+  return {
+    ...scenarioOptionsFrom(flags),
     workers: flags.workers,
     outDir: flags.outDir,
     summaryExport: flags.summaryExport,
     maxMemory: flags.maxMemory,
     segment: flags.segment,
     startAt: flags.startAt,
-    // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
-    allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };
 }

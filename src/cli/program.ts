@@ -5,6 +5,7 @@ import { registerAb } from './commands/ab.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerCompare } from './commands/compare.js';
+import { registerExport } from './commands/export.js';
 import { registerHistory } from './commands/history.js';
 import { registerRehearse } from './commands/rehearse.js';
 import { registerReport } from './commands/report.js';
@@ -31,6 +32,7 @@ export function buildProgram(setExitCode: SetExitCode): Command {
   registerReport(program, setExitCode);
   registerHistory(program, setExitCode);
   registerTarget(program, setExitCode);
+  registerExport(program, setExitCode);
   return program;
 }
 
