@@ -2,7 +2,7 @@ import type { ResolvedWorkload } from '../../config/types.js';
 import type { Issue } from '../../core/errors.js';
 import type { ArrivalRatePlan, VusPlan } from '../../executors/index.js';
 import { k6Duration } from './k6-duration.js';
-import { rateStages } from './rate-stages.js';
+import { rateStages, withEndMargin } from './rate-stages.js';
 import type { K6Scenario, K6Stage } from './types.js';
 
 /**
@@ -49,13 +49,42 @@ function arrivalScenario(plan: ArrivalRatePlan) {
   if (plan.type === 'constant-arrival-rate' && only !== undefined && stages.length === 1) {
     return {
       executor: 'constant-arrival-rate' as const,
-      rate: startRate,
-      timeUnit,
-      duration: k6Duration(only.durationMs),
+      ...constantRate(plan, startRate, timeUnitSeconds),
       ...vus,
     };
   }
-  return { executor: 'ramping-arrival-rate' as const, startRate, timeUnit, stages, ...vus };
+  const ramping = withEndMargin({ startRate, timeUnitSeconds, stages });
+  return {
+    executor: 'ramping-arrival-rate' as const,
+    startRate,
+    timeUnit,
+    stages: ramping.stages,
+    ...vus,
+  };
+}
+
+// k6 refuses constant executors shorter than this.
+const K6_MIN_DURATION_MS = 1000;
+
+/**
+ * rate, timeUnit and duration of a constant-arrival-rate that starts exactly the plan's N
+ * iterations. k6 starts them at 0, T, 2T, … and races its end against a start due at exactly
+ * `duration`, so the duration ends half a period after the N-th start — unless that is under
+ * k6's 1 s minimum. A single iteration gets a period longer than the duration instead.
+ */
+function constantRate(plan: ArrivalRatePlan, rate: number, timeUnitSeconds: number) {
+  const durationMs = plan.durationMs;
+  if (plan.plannedIterations === 1) {
+    const atLeastMin = Math.max(durationMs, K6_MIN_DURATION_MS);
+    return { rate: 1, timeUnit: k6Duration(2 * atLeastMin), duration: k6Duration(atLeastMin) };
+  }
+  const periodMs = (timeUnitSeconds * 1000) / rate;
+  const beforeNext = (plan.plannedIterations - 0.5) * periodMs;
+  return {
+    rate,
+    timeUnit: k6Duration(timeUnitSeconds * 1000),
+    duration: k6Duration(beforeNext >= K6_MIN_DURATION_MS ? beforeNext : durationMs),
+  };
 }
 
 function vusScenario(plan: VusPlan) {

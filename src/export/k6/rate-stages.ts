@@ -21,12 +21,22 @@ interface RawStage {
 // units (seconds) that keeps them exact, or else by the first that keeps the planned total.
 const TIME_UNITS_S = [1, 10, 60, 100, 1000, 3600, 10_000, 100_000] as const;
 const EXACT = 1e-9;
+
+/**
+ * k6 starts the i-th iteration where the rate's integral reaches i, so when the integral is a
+ * whole number the last one is due at exactly the end, which k6 races against its stop and
+ * sometimes loses: a 10 ms hold at rate 0 (no iterations) lets it start.
+ */
+const END_MARGIN: readonly K6Stage[] = [
+  { target: 0, duration: '0s' },
+  { target: 0, duration: '10ms' },
+];
 const TOTAL_TOLERANCE = 1e-3;
 
 /**
  * The k6 stages of a launchday rate profile (contiguous `segments`, iterations/s): one stage
  * per segment, a `0s` stage where the rate jumps (as step-arrival-rate's steps do), stage ends
- * rounded to whole ms without drift, and targets made integers by a time unit chosen so the
+ * rounded to whole ms without drift, targets made integers by a time unit chosen so the
  * planned iterations (the rate's integral) are kept within 0.1%.
  */
 export function rateStages(segments: readonly RateSegment[]): K6RateStages {
@@ -51,6 +61,15 @@ export function rateStages(segments: readonly RateSegment[]): K6RateStages {
     timeUnitSeconds: chosen.timeUnitSeconds,
     stages: chosen.stages,
   };
+}
+
+/**
+ * `stages` for k6's ramping-arrival-rate, with {@link END_MARGIN} after them when their
+ * integral is a whole number (the last iteration then falls on the end).
+ */
+export function withEndMargin(stages: K6RateStages): K6RateStages {
+  if (!isWhole(k6Iterations(stages))) return stages;
+  return { ...stages, stages: [...stages.stages, ...END_MARGIN] };
 }
 
 /**
