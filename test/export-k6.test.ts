@@ -149,6 +149,20 @@ describe('launchday export k6', () => {
     expect(bundling.outcome.stderr).toContain(`${file}:1:`);
     expect(bundling.outcome.stderr).toContain("'node:fs' is a Node.js module");
     await expect(stat(bundling.out)).rejects.toThrow();
+
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8'))
+        .replace(
+          "import { readFileSync } from 'node:fs';",
+          "import { runScenario } from 'launchday';",
+        )
+        .replace("readFileSync('/etc/hostname');", 'void runScenario;'),
+    );
+    const api = await exportK6(file);
+    expect(api.outcome.code).toBe(2);
+    expect(api.outcome.stderr).toContain(`${file}:1:`);
+    expect(api.outcome.stderr).toContain("'launchday' has no runScenario in k6");
   });
 
   it('refuses bad input as validate does, with exit 2 before writing', async () => {

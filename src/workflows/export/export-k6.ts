@@ -90,10 +90,9 @@ function commandText(remoteWriteUrl: string, testid: string): string {
 }
 
 function unmappable(file: string, issues: readonly Issue[]): LaunchdayError {
-  const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
   return new LaunchdayError(
     'LAUNCHDAY_ERR_INVALID_SCENARIO',
-    `cannot export ${file} to k6:\n${list}`,
+    `cannot export ${file} to k6: ${problems(issues.length)}`,
     {
       hint: 'change or remove what is listed (README: "Run in k6 and k6-operator" says what maps to k6); `launchday run` runs the scenario as it is',
       issues,
@@ -111,4 +110,8 @@ function tooLarge(file: string, bytes: number): LaunchdayError {
       issues: [{ path: file, message }],
     },
   );
+}
+
+function problems(count: number): string {
+  return count === 1 ? 'a problem' : `${count} problems`;
 }

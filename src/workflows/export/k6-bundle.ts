@@ -25,6 +25,8 @@ const SOURCE_FILE = /\.(m|c)?[jt]sx?$/;
 const IN_NODE_MODULES = /[\\/]node_modules[\\/]/;
 const FILE_URL = /new\s+URL\(\s*(['"])([^'"\n]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 const IMPORT_META = /\bimport\.meta\.(url|filename|dirname)\b/g;
+const NOT_IN_ADAPTER =
+  /^No matching export in "[^"]*adapter\/launchday\.[jt]s" for import "([^"]+)"/;
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx' } as const;
 
 /** The k6 runtime esbuild targets: ES2017 syntax plus async/await, which k6 has since v0.43. */
@@ -131,11 +133,19 @@ function embeddedFile(relative: string, sourceFile: string): string {
 }
 
 function exportError(file: string, messages: readonly Message[]): LaunchdayError {
-  const issues = messages.map((message) => messageIssue(file, message));
-  const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
+  const issues = messages.map((message) => {
+    const issue = messageIssue(file, message);
+    const missing = NOT_IN_ADAPTER.exec(issue.message)?.[1];
+    return missing === undefined
+      ? issue
+      : {
+          ...issue,
+          message: `'launchday' has no ${missing} in k6: only the scenario API runs there`,
+        };
+  });
   return new LaunchdayError(
     'LAUNCHDAY_ERR_INVALID_SCENARIO',
-    `cannot export ${file} to k6:\n${list}`,
+    `cannot export ${file} to k6: ${problems(issues.length)}`,
     {
       hint:
         "in k6 a scenario may import from 'launchday' what scenarios use (defineScenario, param, parseDuration, readCurveCsv, LaunchdayError, createPrng), " +
@@ -147,4 +157,8 @@ function exportError(file: string, messages: readonly Message[]): LaunchdayError
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function problems(count: number): string {
+  return count === 1 ? 'a problem' : `${count} problems`;
 }
