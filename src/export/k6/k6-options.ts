@@ -43,45 +43,36 @@ export function k6Mapping(
   scenarioHttp: ScenarioHttpOptions | undefined,
 ): { mapping: K6Mapping } | { issues: Issue[] } {
   const issues: Issue[] = [];
-  const workloads = execNames(run.workloads.map(({ name }) => name));
+  const names = execNames(run.workloads.map(({ name }) => name));
+  const workloads = run.workloads.map(({ plan }, i) => ({
+    ...names[i]!,
+    iterationsPerVu: plan.model === 'vus',
+  }));
   const scenarios: Record<string, K6Scenario> = {};
   for (const [i, workload] of run.workloads.entries()) {
     const scenario = k6Scenario(workload, workloads[i]!.exec, issues);
     if (scenario !== undefined) scenarios[workload.name] = scenario;
   }
-  issues.push(...thresholdIssues(run), ...httpIssues(scenarioHttp));
-  if (run.segment.count !== 1) {
-    issues.push({
-      path: 'segment',
-      message:
-        "an export is the whole run: k6 splits it itself (k6-operator's parallelism, or k6 run --execution-segment)",
-    });
-  }
+  issues.push(...thresholdIssues(run), ...httpIssues(scenarioHttp), ...segmentIssues(run));
   if (issues.length > 0) return { issues };
-  return {
-    mapping: {
-      options: {
-        scenarios,
-        thresholds: run.thresholdSpec,
-        tags: { ...run.tags },
-        userAgent: run.http.userAgent,
-        discardResponseBodies: run.http.discardResponseBodies,
-        summaryTrendStats: SUMMARY_TREND_STATS,
-      },
-      runtime: {
-        scenario: run.scenario.name,
-        baseUrl: run.baseUrl,
-        seed: run.seed,
-        params: { ...run.params },
-        workloads: run.workloads.map(({ plan }, i) => ({
-          ...workloads[i]!,
-          iterationsPerVu: plan.model === 'vus',
-        })),
-        timeoutMs: run.http.timeoutMs,
-        expectedStatuses: run.http.expectedStatuses,
-      },
-    },
+  const options: K6Options = {
+    scenarios,
+    thresholds: run.thresholdSpec,
+    tags: { ...run.tags },
+    userAgent: run.http.userAgent,
+    discardResponseBodies: run.http.discardResponseBodies,
+    summaryTrendStats: SUMMARY_TREND_STATS,
   };
+  const runtime: K6RuntimeConfig = {
+    scenario: run.scenario.name,
+    baseUrl: run.baseUrl,
+    seed: run.seed,
+    params: { ...run.params },
+    workloads,
+    timeoutMs: run.http.timeoutMs,
+    expectedStatuses: run.http.expectedStatuses,
+  };
+  return { mapping: { options, runtime } };
 }
 
 /** A JavaScript name per workload for its exported function: `workload_<name>`, made unique. */
@@ -94,6 +85,13 @@ function execNames(names: readonly string[]): Omit<K6WorkloadRuntime, 'iteration
     taken.add(exec);
     return { name, exec };
   });
+}
+
+function segmentIssues(run: ResolvedRun): Issue[] {
+  if (run.segment.count === 1) return [];
+  const message =
+    "an export is the whole run: k6 splits it itself (k6-operator's parallelism, or k6 run --execution-segment)";
+  return [{ path: 'segment', message }];
 }
 
 function thresholdIssues(run: ResolvedRun): Issue[] {

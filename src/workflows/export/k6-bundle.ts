@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { dirname, extname } from 'node:path';
+import { dirname, extname, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Message, type Plugin } from 'esbuild';
 import { LaunchdayError } from '../../core/errors.js';
@@ -29,7 +29,10 @@ const NOT_IN_ADAPTER =
   /^No matching export in "[^"]*adapter\/launchday\.[jt]s" for import "([^"]+)"/;
 const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx' } as const;
 
-/** The k6 runtime esbuild targets: ES2017 syntax plus async/await, which k6 has since v0.43. */
+/**
+ * The syntax esbuild writes for k6's JavaScript runtime (goja): ES2017, async/await included
+ * (native in k6 since v0.43); later syntax (optional chaining, class fields, ...) is lowered.
+ */
 export const K6_TARGET = 'es2017';
 
 /**
@@ -61,7 +64,9 @@ export async function bundleK6Script(
       inject: [ADAPTER('timers')],
       legalComments: 'none',
       logLevel: 'silent',
-      banner: { js: `// k6 script exported by launchday from ${scenarioFile}; do not edit.` },
+      banner: {
+        js: `// k6 script exported by launchday from ${shownPath(scenarioFile)}; do not edit.`,
+      },
       plugins: [k6Bindings(entrySource(options, config, imports)), embedFiles],
     });
     return result.outputFiles[0]!.text;
@@ -153,6 +158,12 @@ function exportError(file: string, messages: readonly Message[]): LaunchdayError
       issues,
     },
   );
+}
+
+/** `file` relative to the current folder when it is under it, else as it is. */
+function shownPath(file: string): string {
+  const shown = relative(process.cwd(), file);
+  return shown.startsWith('..') ? file : shown;
 }
 
 function escapeRegExp(text: string): string {
