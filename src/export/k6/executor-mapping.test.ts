@@ -58,6 +58,20 @@ describe('k6Scenario', () => {
     });
   });
 
+  it('makes a constant rate too short for k6 (under 1 s) a ramping-arrival-rate of its N iterations', () => {
+    const { scenario } = mapped({ type: 'constant-arrival-rate', rate: 5, duration: '1s' });
+    expect(scenario).toMatchObject({
+      executor: 'ramping-arrival-rate',
+      startRate: 5,
+      timeUnit: '1s',
+      stages: [
+        { target: 5, duration: '1s' },
+        { target: 0, duration: '0s' },
+        { target: 0, duration: '10ms' },
+      ],
+    });
+  });
+
   it('maps ramping-arrival-rate to its stages, with workload tags and a margin for a last iteration due at the end', () => {
     const { scenario } = mapped(
       {

@@ -45,14 +45,12 @@ function arrivalScenario(plan: ArrivalRatePlan) {
   };
   const { startRate, timeUnitSeconds, stages } = rateStages(plan.rate.segments);
   const timeUnit = k6Duration(timeUnitSeconds * 1000);
-  const [only] = plan.rate.segments;
-  if (plan.type === 'constant-arrival-rate' && only !== undefined && stages.length === 1) {
-    return {
-      executor: 'constant-arrival-rate' as const,
-      ...constantRate(plan, startRate, timeUnitSeconds),
-      ...vus,
-    };
-  }
+  const constant =
+    plan.type === 'constant-arrival-rate' && stages.length === 1
+      ? constantRate(plan, startRate, timeUnitSeconds)
+      : undefined;
+  if (constant !== undefined)
+    return { executor: 'constant-arrival-rate' as const, ...constant, ...vus };
   const ramping = withEndMargin({ startRate, timeUnitSeconds, stages });
   return {
     executor: 'ramping-arrival-rate' as const,
@@ -69,10 +67,16 @@ const K6_MIN_DURATION_MS = 1000;
 /**
  * rate, timeUnit and duration of a constant-arrival-rate that starts exactly the plan's N
  * iterations. k6 starts them at 0, T, 2T, … and races its end against a start due at exactly
- * `duration`, so the duration ends half a period after the N-th start — unless that is under
- * k6's 1 s minimum. A single iteration gets a period longer than the duration instead.
+ * `duration`, so the duration ends half a period after the N-th start; a single iteration gets
+ * a period longer than the duration. Undefined when that duration is under k6's 1 s minimum:
+ * the workload then becomes a ramping-arrival-rate at the same rate (k6 starting its
+ * iterations at T, 2T, …, NT).
  */
-function constantRate(plan: ArrivalRatePlan, rate: number, timeUnitSeconds: number) {
+function constantRate(
+  plan: ArrivalRatePlan,
+  rate: number,
+  timeUnitSeconds: number,
+): { rate: number; timeUnit: string; duration: string } | undefined {
   const durationMs = plan.durationMs;
   if (plan.plannedIterations === 1) {
     const atLeastMin = Math.max(durationMs, K6_MIN_DURATION_MS);
@@ -80,11 +84,8 @@ function constantRate(plan: ArrivalRatePlan, rate: number, timeUnitSeconds: numb
   }
   const periodMs = (timeUnitSeconds * 1000) / rate;
   const beforeNext = (plan.plannedIterations - 0.5) * periodMs;
-  return {
-    rate,
-    timeUnit: k6Duration(timeUnitSeconds * 1000),
-    duration: k6Duration(beforeNext >= K6_MIN_DURATION_MS ? beforeNext : durationMs),
-  };
+  if (beforeNext < K6_MIN_DURATION_MS) return undefined;
+  return { rate, timeUnit: k6Duration(timeUnitSeconds * 1000), duration: k6Duration(beforeNext) };
 }
 
 function vusScenario(plan: VusPlan) {
