@@ -47,7 +47,7 @@ export function registerExportK6(exportCommand: Command, setExitCode: SetExitCod
       const { files, run } = outcome;
       process.stdout.write(
         `k6 script: ${shown(files.script)} (${outcome.scriptBytes} bytes; seed ${run.seed})\n` +
-          `k6-operator: ${shown(files.manifests)} (kubectl apply -f ${shown(files.manifests)})\n` +
+          `k6-operator: ${shown(files.manifests)} (kubectl apply --server-side -f ${shown(files.manifests)})\n` +
           `k6 command: ${shown(files.command)}\n  ${outcome.k6Command}\n`,
       );
       setExitCode(0);
