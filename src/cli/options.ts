@@ -4,7 +4,10 @@ import type { RunOptions } from '../config/types.js';
 import { OUT_SPEC_FORMS } from '../outputs/out-spec.js';
 import { collect, wholeNumberAtLeast } from './flag-parsers.js';
 
-/** The flags that shape a run's load and data, as commander parses them (`run`, `export k6`). */
+/**
+ * The flags that shape a run's load and data, as commander parses them (`run`, `export k6`):
+ * those of {@link addScenarioFlags} and `--allow-host` ({@link addAllowHostFlag}).
+ */
 export interface ScenarioFlags {
   baseUrl?: string;
   param: string[];
