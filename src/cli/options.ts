@@ -4,16 +4,27 @@ import type { RunOptions } from '../config/types.js';
 import { OUT_SPEC_FORMS } from '../outputs/out-spec.js';
 import { collect, wholeNumberAtLeast } from './flag-parsers.js';
 
-/** The flags that `run` and the commands built on it share, as commander parses them. */
-export interface RunFlags {
+/**
+ * The flags that shape a run's load and data, as commander parses them (`run`, `export k6`):
+ * those of {@link addScenarioFlags} and `--allow-host` ({@link addAllowHostFlag}).
+ */
+export interface ScenarioFlags {
   baseUrl?: string;
   param: string[];
   tag: string[];
   seed?: number;
+  allowHost: string[];
+}
+
+/** The flags that shape a run where it runs (`run`, `export k8s`): those and `--workers`. */
+export interface RunShapeFlags extends ScenarioFlags {
   workers?: number;
+}
+
+/** The flags that `run` and the commands built on it share, as commander parses them. */
+export interface RunFlags extends RunShapeFlags {
   outDir?: string;
   summaryExport?: string;
-  allowHost: string[];
   /** `--max-memory`: the generator's memory limit, a size. */
   maxMemory?: string;
   /** `--out` specs: live outputs besides the console (see `parseOutSpec`). */
@@ -24,17 +35,8 @@ export interface RunFlags {
   startAt?: string;
 }
 
-/** The flags that shape a run's load and data, for the commands that hand a run on. */
-export type RunShapeFlags = Pick<
-  RunFlags,
-  'baseUrl' | 'param' | 'tag' | 'seed' | 'workers' | 'allowHost'
->;
-
-/**
- * Adds the flags that shape a run (base URL, params, tags, seed, workers, allowed hosts) to
- * `command`: for `run` and the commands that write a run for elsewhere (`export`).
- */
-export function addRunShapeFlags(command: Command): Command {
+/** Adds the flags that shape the load and data (see {@link ScenarioFlags}) to `command`. */
+export function addScenarioFlags(command: Command): Command {
   return command
     .option('--base-url <url>', 'where relative URLs go (overrides the scenario)')
     .option('-p, --param <key=value>', 'set a scenario parameter (repeatable)', collect, [])
@@ -48,13 +50,31 @@ export function addRunShapeFlags(command: Command): Command {
       '--seed <n>',
       'seed for faker data and Poisson arrivals (reproducible runs)',
       wholeNumberAtLeast(0),
-    )
-    .option(
+    );
+}
+
+/** Adds `--allow-host` to `command`. */
+export function addAllowHostFlag(command: Command): Command {
+  return command.option(
+    '--allow-host <host>',
+    'allow a non-loopback target host (repeatable)',
+    collect,
+    [],
+  );
+}
+
+/**
+ * Adds the flags that shape a run where it runs (see {@link RunShapeFlags}): for `run` and for
+ * the commands that write a run for elsewhere (`export k8s`).
+ */
+export function addRunShapeFlags(command: Command): Command {
+  return addAllowHostFlag(
+    addScenarioFlags(command).option(
       '--workers <n>',
       'worker threads generating load (default: one per core)',
       wholeNumberAtLeast(0),
-    )
-    .option('--allow-host <host>', 'allow a non-loopback target host (repeatable)', collect, []);
+    ),
+  );
 }
 
 /** Adds the run flags to `command`. */
@@ -77,17 +97,21 @@ export function addRunFlags(command: Command): Command {
     );
 }
 
-/** Turns parsed run-shaping flags into run options; malformed key=value pairs are usage errors. */
-export function runShapeOptionsFrom(flags: RunShapeFlags): RunOptions {
+/** Turns parsed scenario flags into run options; malformed key=value pairs are usage errors. */
+export function scenarioOptionsFrom(flags: ScenarioFlags): RunOptions {
   return {
     baseUrl: flags.baseUrl,
     params: parseKeyValues(flags.param, '--param'),
     tags: parseKeyValues(flags.tag, '--tag'),
     seed: flags.seed,
-    workers: flags.workers,
     // Unset when no --allow-host is given, so LAUNCHDAY_ALLOW_HOSTS applies.
     allowHosts: flags.allowHost.length > 0 ? flags.allowHost : undefined,
   };
+}
+
+/** Turns parsed run-shaping flags into run options; malformed key=value pairs are usage errors. */
+export function runShapeOptionsFrom(flags: RunShapeFlags): RunOptions {
+  return { ...scenarioOptionsFrom(flags), workers: flags.workers };
 }
 
 /** Turns parsed flags into run options; malformed key=value pairs are usage errors. */

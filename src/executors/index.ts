@@ -11,6 +11,7 @@ export { type ConstantVusConfig, constantVusSchema } from './constant-vus.js';
 export { type CurveRate, type CurveReplayTiming, curveRate } from './curve-rate.js';
 export { type CurvePoint, type CurveReplayConfig, curveReplaySchema } from './curve-replay.js';
 export { createMonotoneSpline, type MonotoneSpline } from './monotone-spline.js';
+export { type CurveCsvOptions, parseCurveCsv } from './parse-curve-csv.js';
 export { createPrng, deriveSeed, exponential, type Prng } from './prng.js';
 export {
   type RampingArrivalRateConfig,
@@ -18,7 +19,7 @@ export {
 } from './ramping-arrival-rate.js';
 export { type RampingVusConfig, rampingVusSchema } from './ramping-vus.js';
 export { createRateCurve, type RateCurve } from './rate-profile.js';
-export { type CurveCsvOptions, readCurveCsv } from './read-curve-csv.js';
+export { readCurveCsv } from './read-curve-csv.js';
 export {
   type ExecutorConfig,
   executorDefinition,

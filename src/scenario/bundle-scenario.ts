@@ -139,14 +139,19 @@ function buildError(file: string, messages: readonly Message[]): LaunchdayError 
   });
 }
 
-function messageIssue(file: string, message: Message): Issue {
+/**
+ * An esbuild message as an issue at `file:line:column` (relative locations resolved against the
+ * folder of `file`, the bundle's entry), with esbuild's notes appended.
+ */
+export function messageIssue(file: string, message: Message): Issue {
   const at = message.location;
   const path = at ? `${resolve(dirname(file), at.file)}:${at.line}:${at.column + 1}` : file;
   const notes = message.notes.map((note) => ` (${note.text})`).join('');
   return { path, message: `${message.text}${notes}` };
 }
 
-function isBuildFailure(error: unknown): error is BuildFailure {
+/** True when `error` is esbuild's BuildFailure (it has the `errors` messages). */
+export function isBuildFailure(error: unknown): error is BuildFailure {
   return error instanceof Error && Array.isArray((error as Partial<BuildFailure>).errors);
 }
 
