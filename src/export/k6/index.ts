@@ -5,8 +5,6 @@ export { k6Duration } from './k6-duration.js';
 export { type K6Mapping, k6Mapping } from './k6-options.js';
 export { type K6RateStages, k6Iterations, rateStages } from './rate-stages.js';
 export {
-  CONFIG_MAP_MAX_BYTES,
-  k8sName,
   type Manifest,
   remoteWriteArguments,
   remoteWriteEnv,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
-import { k8sName, scriptConfigMap, testRun } from './test-run.js';
+import { DNS_LABEL, kubernetesName } from '../kubernetes-names.js';
+import { scriptConfigMap, testRun } from './test-run.js';
 
 /**
  * The fields of k6-operator's TestRun CRD (k6.io/v1alpha1, api/v1alpha1/testrun_types.go):
@@ -24,7 +25,6 @@ const TEST_RUN_SPEC_FIELDS = [
   'token',
 ];
 const CONFIG_MAP_REF_FIELDS = ['name', 'file'];
-const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const input = {
   name: 'launch-day',
@@ -73,7 +73,7 @@ describe('the k6-operator manifests', () => {
       value: 'true',
     });
     for (const name of [run.metadata.name, configMap.metadata.name])
-      expect(name).toMatch(DNS_1123_LABEL);
+      expect(name).toMatch(DNS_LABEL);
   });
 
   it('survive YAML as two documents, the script intact', () => {
@@ -83,14 +83,14 @@ describe('the k6-operator manifests', () => {
   });
 });
 
-describe('k8sName', () => {
+describe('kubernetesName', () => {
   it.each([
     ['launch-day', 'launch-day'],
     ['Read Heavy Feed!', 'read-heavy-feed'],
     ['__', 'k6-export'],
     ['a'.repeat(60), 'a'.repeat(40)],
   ])('makes %s the DNS-1123 label %s', (text, name) => {
-    expect(k8sName(text)).toBe(name);
-    expect(k8sName(text)).toMatch(DNS_1123_LABEL);
+    expect(kubernetesName(text, 'k6-export')).toBe(name);
+    expect(kubernetesName(text, 'k6-export')).toMatch(DNS_LABEL);
   });
 });

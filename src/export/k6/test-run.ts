@@ -2,7 +2,7 @@
 
 /** What the manifests need: names, the script, how many runners and where metrics go. */
 export interface TestRunInput {
-  /** The TestRun's name; the ConfigMap is `<name>-script`. A DNS-1123 label (see {@link k8sName}). */
+  /** The TestRun's name; the ConfigMap is `<name>-script`. A DNS-1123 label (see `kubernetesName`). */
   readonly name: string;
   /** The script's key in the ConfigMap and the file k6 runs, e.g. `script.js`. */
   readonly file: string;
@@ -15,12 +15,6 @@ export interface TestRunInput {
 
 /** A Kubernetes object as plain data, ready for YAML. */
 export type Manifest = Readonly<Record<string, unknown>>;
-
-/** The most characters of a name, below the label value limit (63) with room for suffixes. */
-const NAME_MAX = 40;
-
-/** The limit Kubernetes puts on a ConfigMap's data, bytes. */
-export const CONFIG_MAP_MAX_BYTES = 1024 * 1024;
 
 /**
  * The environment of k6's Prometheus remote-write output as launchday's dashboards read it:
@@ -38,19 +32,6 @@ export function remoteWriteEnv(remoteWriteUrl: string): Record<string, string> {
 /** The k6 arguments that send a run to Prometheus under the dashboards' `testid`. */
 export function remoteWriteArguments(testid: string): string {
   return `-o experimental-prometheus-rw --tag testid=${testid}`;
-}
-
-/**
- * A DNS-1123 label from `text` (a scenario name): lower case, `a-z 0-9 -`, at most 40
- * characters, starting and ending with a letter or digit; `k6-export` when nothing is left.
- */
-export function k8sName(text: string): string {
-  const name = text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, NAME_MAX)
-    .replace(/^-+|-+$/g, '');
-  return name === '' ? 'k6-export' : name;
 }
 
 /** The ConfigMap holding the script under `input.file`. */

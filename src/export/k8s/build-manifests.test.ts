@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchdayError } from '../../core/errors.js';
+import { MAX_CONFIG_MAP_BYTES } from '../kubernetes-names.js';
 import { buildK8sManifests } from './build-manifests.js';
-import { MAX_CONFIG_MAP_BYTES } from './config-maps.js';
 import type { K8sExportSpec } from './types.js';
 
 const SPEC: K8sExportSpec = {

@@ -1,12 +1,10 @@
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { LaunchdayError } from '../../core/errors.js';
 import { PORTABLE_BUNDLE_NAME } from '../../scenario/portable-bundle.js';
+import { MAX_CONFIG_MAP_BYTES } from '../kubernetes-names.js';
 import { labelsOf, type ObjectNames, START_KEY } from './layout.js';
 import type { ConfigMapItems } from './run-job.js';
 import type { K8sExportSpec } from './types.js';
-
-/** What the API server accepts in one ConfigMap: 1 MiB of data. */
-export const MAX_CONFIG_MAP_BYTES = 1024 * 1024;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;

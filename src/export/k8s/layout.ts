@@ -1,4 +1,5 @@
 import { LaunchdayError } from '../../core/errors.js';
+import { DNS_LABEL, MAX_NAME_LENGTH } from '../kubernetes-names.js';
 
 /** Where the image built from the Dockerfile keeps the CLI (its WORKDIR is /app). */
 export const IMAGE_CLI = '/app/dist/src/cli/main.js';
@@ -21,10 +22,6 @@ export interface ObjectNames {
   readonly start: string;
   readonly results: string;
 }
-
-/** The longest name: `<name>-scenario` and the Indexed Job's pod hostnames stay DNS labels. */
-export const MAX_NAME_LENGTH = 40;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The objects' names for the export `name`; throws a usage error if it is not a DNS label. */
 export function objectNames(name: string): ObjectNames {
@@ -56,16 +53,6 @@ export function assertNamespace(namespace: string | undefined): void {
       hint: 'use at most 63 lowercase letters, digits and dashes, starting and ending with a letter or digit',
     },
   );
-}
-
-/** The default export name for a scenario: its name as a DNS label, e.g. `signup-spike`. */
-export function defaultExportName(scenarioName: string): string {
-  const slug = scenarioName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, MAX_NAME_LENGTH)
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'launchday' : slug;
 }
 
 /** The component of an object, for the `app.kubernetes.io/component` label. */

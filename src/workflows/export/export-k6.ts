@@ -5,14 +5,13 @@ import { resolveRun } from '../../config/resolve-run.js';
 import type { ResolvedRun, RunOptions } from '../../config/types.js';
 import { type Issue, LaunchdayError } from '../../core/errors.js';
 import {
-  CONFIG_MAP_MAX_BYTES,
   k6Mapping,
-  k8sName,
   remoteWriteArguments,
   remoteWriteEnv,
   scriptConfigMap,
   testRun,
 } from '../../export/k6/index.js';
+import { kubernetesName, MAX_CONFIG_MAP_BYTES } from '../../export/kubernetes-names.js';
 import { writeFileAtomic } from '../../outputs/atomic-file.js';
 import { loadScenario } from '../../scenario/index.js';
 import { bundleK6Script } from './k6-bundle.js';
@@ -58,8 +57,8 @@ export async function exportK6(options: ExportK6Options): Promise<ExportK6Outcom
   if ('issues' in mapped) throw unmappable(loaded.file, mapped.issues);
   const script = await bundleK6Script(loaded.file, mapped.mapping.options, mapped.mapping.runtime);
   const scriptBytes = Buffer.byteLength(script);
-  if (scriptBytes > CONFIG_MAP_MAX_BYTES) throw tooLarge(loaded.file, scriptBytes);
-  const name = k8sName(run.scenario.name);
+  if (scriptBytes > MAX_CONFIG_MAP_BYTES) throw tooLarge(loaded.file, scriptBytes);
+  const name = kubernetesName(run.scenario.name, 'k6-export');
   const { parallelism, remoteWriteUrl } = options;
   const input = { name, file: SCRIPT, script, parallelism, remoteWriteUrl };
   const manifests = [scriptConfigMap(input), testRun(input)].map((m) => stringify(m)).join('---\n');
@@ -101,7 +100,7 @@ function unmappable(file: string, issues: readonly Issue[]): LaunchdayError {
 }
 
 function tooLarge(file: string, bytes: number): LaunchdayError {
-  const message = `the k6 script is ${bytes} bytes, more than a ConfigMap holds (${CONFIG_MAP_MAX_BYTES})`;
+  const message = `the k6 script is ${bytes} bytes, more than a ConfigMap holds (${MAX_CONFIG_MAP_BYTES})`;
   return new LaunchdayError(
     'LAUNCHDAY_ERR_INVALID_SCENARIO',
     `cannot export ${file} to k6: ${message}`,

@@ -7,13 +7,13 @@ import { LAUNCHDAY_VERSION } from '../../core/environment.js';
 import {
   buildK8sManifests,
   type ContainerSize,
-  defaultExportName,
   type K8sExportSpec,
   type K8sManifest,
   podRunArguments,
   START_FILE,
   workersForCpu,
 } from '../../export/k8s/index.js';
+import { kubernetesName } from '../../export/kubernetes-names.js';
 import { writeFileAtomic } from '../../outputs/atomic-file.js';
 import { bundlePortableScenario } from '../../scenario/index.js';
 import { checkBundleLoadsAlone } from './check-bundle.js';
@@ -70,7 +70,7 @@ export async function exportK8s(scenario: string, options: ExportK8sOptions): Pr
     segment: `1/${options.parallelism}`,
     startAt,
   });
-  const name = options.name ?? defaultExportName(run.scenario.name);
+  const name = options.name ?? kubernetesName(run.scenario.name, 'launchday');
   const bundle = await bundlePortableScenario(resolve(scenario));
   const bundleFiles = await Promise.all(
     bundle.assets.map(async ({ path, file }) => ({ path, content: await readFile(file) })),
