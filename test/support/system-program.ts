@@ -12,13 +12,17 @@ export interface SystemProgram {
 }
 
 /**
- * Finds `executable` for a test. When it is missing, the test is skipped with a message naming
- * `aptPackage` — unless LAUNCHDAY_REQUIRE_SYSTEM_TESTS=1 (CI), where a missing program throws,
- * so CI never passes by skipping.
+ * Finds `executable` for a test, at `path` (default `/usr/bin/<executable>`). When it is
+ * missing, the test is skipped with a message naming `aptPackage` — unless
+ * LAUNCHDAY_REQUIRE_SYSTEM_TESTS=1 (CI), where a missing program throws, so CI never passes by
+ * skipping.
  */
-export function systemProgram(executable: string, aptPackage: string): SystemProgram {
+export function systemProgram(
+  executable: string,
+  aptPackage: string,
+  path = `/usr/bin/${executable}`,
+): SystemProgram {
   const requirement = `(needs apt package ${aptPackage})`;
-  const path = `/usr/bin/${executable}`;
   try {
     accessSync(path, constants.X_OK);
     return { path, requirement };
