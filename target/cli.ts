@@ -26,8 +26,12 @@ export async function runTargetCli(argv: readonly string[]): Promise<number> {
       `where the data lives: ${describeStores()} (default ${defaults.store})`,
     )
     .option(
-      '--db <file>',
-      `SQLite file, created when missing, or :memory: (default ${defaults.db})`,
+      '--db <file|url>',
+      `SQLite file, created when missing, or :memory:, or a postgres://user@host:port/name URL (default ${defaults.db})`,
+    )
+    .option(
+      '--pool-size <n>',
+      'PostgreSQL connections per worker process (default 10, fewer with many workers: 40 in all)',
     )
     .option(
       '--workers <n>',
@@ -58,7 +62,10 @@ export async function runTargetCli(argv: readonly string[]): Promise<number> {
   program
     .command('seed')
     .description('fill a new database with users, a power-law follow graph and recent posts')
-    .requiredOption('--db <file>', 'SQLite file to create (must not hold users yet)')
+    .requiredOption(
+      '--db <file|url>',
+      'SQLite file to create, or a postgres:// URL of an empty database (must not hold users yet)',
+    )
     .requiredOption('--users <n>', 'how many users')
     .option('--seed <n>', 'random seed: the same seed gives the same population', '1')
     .action(async (flags: Record<string, string | undefined>) => {

@@ -61,8 +61,10 @@ export const TargetConfigSchema = z.strictObject({
   port: int(0, 65_535).default(8080),
   /** Where the data lives, by the name of a registered store (see store/registry.ts). */
   store: z.string().min(1).default(DEFAULT_STORE),
-  /** The SQLite file, or `:memory:` (one worker only). */
+  /** The SQLite file, or `:memory:` (one worker only), or a `postgres://` URL. */
   db: z.string().min(1).default('launchday-target.db'),
+  /** Connections each process keeps to PostgreSQL; default the store's for the worker count. */
+  poolSize: int(1, 1000).optional(),
   /** `synchronous` of SQLite: `normal` survives a killed process, `full` also a power cut. */
   sync: z.enum(['normal', 'full']).default('normal'),
   /** Processes serving the port (node:cluster), all on the one database file. */

@@ -18,16 +18,16 @@ describe('resolveTargetConfig --store', () => {
   });
 
   it('refuses a store that is not registered, naming the registered ones', () => {
-    expect(issuesOf({ store: 'postgres' })).toEqual([
+    expect(issuesOf({ store: 'cassandra' })).toEqual([
       {
         setting: '--store',
-        message: expect.stringMatching(/^"postgres" is not a store; the stores: sqlite \(/),
+        message: expect.stringMatching(/^"cassandra" is not a store; the stores: sqlite \(/),
       },
     ]);
   });
 
   it('names a bad store beside the other bad settings', () => {
-    const settings = issuesOf({ store: 'postgres', port: 'eighty', workers: '0' }).map(
+    const settings = issuesOf({ store: 'cassandra', port: 'eighty', workers: '0' }).map(
       (issue) => issue.setting,
     );
     expect(settings).toEqual(['--port', '--store', '--workers']);

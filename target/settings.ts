@@ -1,6 +1,6 @@
 import { TARGET_ENV, type TargetConfig, TargetConfigSchema } from './config.js';
 import { parseFaultSpec } from './faults/fault-spec.js';
-import { describeStores, findStore } from './store/index.js';
+import { DEFAULT_STORE, describeStores, findStore, storeForDb } from './store/index.js';
 
 /** One bad setting: the flag (or environment variable) and what is wrong with it. */
 export interface SettingIssue {
@@ -26,6 +26,7 @@ const NUMERIC_FLAGS = {
   maxInFlight: 'maxInFlight',
   queueBudgetMs: 'queueBudgetMs',
   passwordCost: 'passwordCost',
+  poolSize: 'poolSize',
 } as const;
 
 /**
@@ -36,7 +37,7 @@ export function resolveTargetConfig(flags: StartFlags, env: NodeJS.ProcessEnv): 
   const issues: SettingIssue[] = [];
   const input: Record<string, unknown> = {
     host: flags.host,
-    store: flags.store,
+    store: flags.store ?? (flags.db === undefined ? undefined : storeForDb(flags.db).name),
     db: flags.db,
     sync: flags.sync,
     secret: env[TARGET_ENV.secret] || undefined,
@@ -57,7 +58,7 @@ export function resolveTargetConfig(flags: StartFlags, env: NodeJS.ProcessEnv): 
       issues.push({ setting: '--faults', message: (error as Error).message });
     }
   }
-  issues.push(...storeIssues(flags.store));
+  issues.push(...storeIssues(flags.store, flags.db));
   const parsed = TargetConfigSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -73,11 +74,27 @@ export function resolveTargetConfig(flags: StartFlags, env: NodeJS.ProcessEnv): 
   return parsed.data;
 }
 
-/** The problem with `--store NAME` when no store is registered under NAME. */
-function storeIssues(name: string | undefined): SettingIssue[] {
-  if (name === undefined || findStore(name) !== undefined) return [];
+/**
+ * The problem with `--store NAME`: no store is registered under NAME, or `--db` is one that
+ * only another store reads (a `postgres://` URL given to `--store sqlite`).
+ */
+function storeIssues(name: string | undefined, db: string | undefined): SettingIssue[] {
+  if (name === undefined) return [];
+  const store = findStore(name);
+  if (store === undefined)
+    return [
+      { setting: '--store', message: `"${name}" is not a store; the stores: ${describeStores()}` },
+    ];
+  // Every store but the default is told by the form of its --db (a URL).
+  if (name !== DEFAULT_STORE && !store.claims(db ?? ''))
+    return [{ setting: '--db', message: `the ${name} store needs ${store.description}` }];
+  const reader = db === undefined ? undefined : storeForDb(db);
+  if (reader === undefined || reader.name === name || !reader.claims(db!)) return [];
   return [
-    { setting: '--store', message: `"${name}" is not a store; the stores: ${describeStores()}` },
+    {
+      setting: '--store',
+      message: `--db ${db} is for the ${reader.name} store, not ${name}; leave --store out`,
+    },
   ];
 }
 

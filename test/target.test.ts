@@ -126,10 +126,10 @@ describe('launchday target start', () => {
       '--faults',
       'latency=fast',
       '--store',
-      'postgres',
+      'cassandra',
     ]);
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toContain('--store: "postgres" is not a store; the stores: sqlite (');
+    expect(outcome.stderr).toContain('--store: "cassandra" is not a store; the stores: sqlite (');
     expect(outcome.stderr).toContain('--port');
     expect(outcome.stderr).toContain('--workers');
     expect(outcome.stderr).toContain('--faults');

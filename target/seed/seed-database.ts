@@ -1,13 +1,13 @@
-import { importPopulation } from '../store/sqlite-import.js';
+import { storeForDb } from '../store/registry.js';
 import { generatePopulation } from './population.js';
 import type { SeedOptions, SeedReport } from './types.js';
 
 /**
- * Fills a new SQLite database with a deterministic population (see `generatePopulation`):
- * accounts `user1` … `userN` with a power-law follow graph, recent posts and a few likes.
- * Rejects with `DatabaseNotEmptyError` when the file has users already. The work is
- * synchronous (one connection, one bulk transaction); the promise is for callers that may
- * seed another store some day. Called by `launchday target seed`.
+ * Fills a new database — a SQLite file, or a PostgreSQL one for a `postgres://` path — with a
+ * deterministic population (see `generatePopulation`): accounts `user1` … `userN` with a
+ * power-law follow graph, recent posts and a few likes, bulk-loaded by the store that reads
+ * the path. Rejects with `DatabaseNotEmptyError` when the database has users already. Called by
+ * `launchday target seed`.
  */
 export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
@@ -17,6 +17,6 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     passwordHash: options.passwordHash,
     now: options.now ?? Date.now(),
   });
-  const counts = importPopulation(options.path, population);
+  const counts = await storeForDb(options.path).importPopulation(options.path, population);
   return { ...counts, seconds: (performance.now() - started) / 1000 };
 }

@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_STORE, describeStores, findStore, openStore, STORES } from './registry.js';
+import {
+  DEFAULT_STORE,
+  describeStores,
+  findStore,
+  openStore,
+  STORES,
+  storeForDb,
+} from './registry.js';
 import { newUser } from './test-stores.js';
 
 const dirs: string[] = [];
@@ -26,10 +33,17 @@ describe('the store registry', () => {
   });
 
   it('refuses a name no store is registered under, naming the registered ones', async () => {
-    await expect(openStore({ store: 'postgres', db: ':memory:', sync: 'normal' })).rejects.toThrow(
-      'no store is registered as "postgres"; the stores: sqlite (',
+    await expect(openStore({ store: 'cassandra', db: ':memory:', sync: 'normal' })).rejects.toThrow(
+      'no store is registered as "cassandra"; the stores: sqlite (',
     );
-    expect(findStore('postgres')).toBeUndefined();
+    expect(findStore('cassandra')).toBeUndefined();
+  });
+
+  it('tells the store by the form of --db: a postgres:// URL is PostgreSQL, anything else SQLite', () => {
+    expect(storeForDb('postgres://feed@127.0.0.1:5432/feed').name).toBe('postgres');
+    expect(storeForDb('postgresql://127.0.0.1/feed').name).toBe('postgres');
+    expect(storeForDb('feed.db').name).toBe(DEFAULT_STORE);
+    expect(storeForDb(':memory:').name).toBe(DEFAULT_STORE);
   });
 
   it('lists every store once, the default first', () => {

@@ -13,10 +13,12 @@ import type {
 
 /** Thrown by {@link importPopulation} for a database that has users already. */
 export class DatabaseNotEmptyError extends Error {
-  constructor(path: string, users: number) {
-    super(
-      `refusing to seed ${path}: it already holds ${users} users; seed a new file (a path that does not exist yet) instead`,
-    );
+  constructor(
+    path: string,
+    users: number,
+    instead = 'seed a new file (a path that does not exist yet) instead',
+  ) {
+    super(`refusing to seed ${path}: it already holds ${users} users; ${instead}`);
     this.name = 'DatabaseNotEmptyError';
   }
 }

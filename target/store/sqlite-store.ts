@@ -3,6 +3,7 @@ import { migrate } from './schema.js';
 import { createAccountMethods } from './sqlite-accounts.js';
 import { createConsistencyMethods } from './sqlite-consistency.js';
 import { createFollowMethods, createFollowWriter } from './sqlite-follows.js';
+import { importPopulation } from './sqlite-import.js';
 import { createPendingFollowMethods } from './sqlite-pending-follows.js';
 import { createPostMethods } from './sqlite-posts.js';
 import { createTimelineMethods } from './sqlite-timelines.js';
@@ -44,6 +45,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 export const SQLITE_STORE: StoreFactory = {
   name: 'sqlite',
   description: 'a SQLite file through better-sqlite3, or :memory:',
+  claims: () => false,
+  importPopulation: async (db, population) => importPopulation(db, population),
   open: async ({ db, sync }) => openSqliteStore({ path: db, sync }),
 };
 

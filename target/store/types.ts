@@ -213,11 +213,15 @@ export interface ImportCounts {
  */
 export type ImportPopulation = (path: string, population: SeedPopulation) => ImportCounts;
 
-/** Where a store keeps its data and how hard it syncs: the service's `--db` and `--sync`. */
+/** Where a store keeps its data and how: the service's `--db`, `--sync` and `--pool-size`. */
 export interface StoreLocation {
-  /** The database: a file or `:memory:` for SQLite. */
+  /** The database: a file or `:memory:` for SQLite, a `postgres://` URL for PostgreSQL. */
   readonly db: string;
   readonly sync: 'normal' | 'full';
+  /** Connections a process keeps (PostgreSQL); default the store's, for `workers` processes. */
+  readonly poolSize?: number;
+  /** Processes serving on the database. */
+  readonly workers?: number;
 }
 
 /**
@@ -228,6 +232,13 @@ export interface StoreFactory {
   readonly name: string;
   /** What it is, in a few words, for help and errors. */
   readonly description: string;
+  /** True for a `--db` only this store reads (a `postgres://` URL), so `--store` may be left out. */
+  claims(db: string): boolean;
   /** Opens the store at `location`, creating or migrating its schema; the caller closes it. */
   open(location: StoreLocation): Promise<Store>;
+  /**
+   * Bulk-loads a seed population into the new database `db` (`launchday target seed`); rejects
+   * with `DatabaseNotEmptyError`, writing nothing, when it has users.
+   */
+  importPopulation(db: string, population: SeedPopulation): Promise<ImportCounts>;
 }

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../src/core/result.js';
+import { runCli, tempDir } from './support/cli.js';
+import { POSTGRES, type PostgresCluster, startPostgres } from './support/postgres-cluster.js';
+import { adminStats, startTarget } from './support/target-process.js';
+
+const USERS = 2000;
+const SPIKE = ['peak=30', 'ramp=2s', 'plateau=3s', 'decay=2s', 'think=0.2', 'follows=5'];
+
+describe.skipIf(POSTGRES.path === null)(
+  `the feed service on PostgreSQL ${POSTGRES.requirement}`,
+  () => {
+    let cluster: PostgresCluster;
+    beforeAll(async () => {
+      cluster = await startPostgres();
+    }, 60_000);
+    afterAll(() => cluster?.stop());
+
+    it('is seeded with COPY, then serves a sign-up spike from two processes, losing nothing', async () => {
+      const db = await cluster.createDatabase('spike');
+      const seeded = await runCli(['target', 'seed', '--db', db, '--users', String(USERS)]);
+      expect(seeded.code, seeded.stderr).toBe(0);
+      expect(seeded.stdout).toMatch(
+        new RegExp(`^seeded postgres://\\S+: ${USERS} users, \\d+ follows`, 'm'),
+      );
+      const again = await runCli(['target', 'seed', '--db', db, '--users', '10']);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(`it already holds ${USERS} users; seed a new database`);
+
+      const target = await startTarget(['--db', db, '--workers', '2']);
+      try {
+        const run = await runCli([
+          'run',
+          'scenarios/signup-spike.ts',
+          ...['--base-url', target.url, '--out-dir', await tempDir(), '--quiet', '--seed', '7'],
+          ...[...SPIKE, `users=${USERS}`].flatMap((param) => ['--param', param]),
+        ]);
+        expect(run.code, run.stderr).toBe(0);
+        const file = /^result: (.+)$/m.exec(run.stdout)![1]!;
+        const { writes } = JSON.parse(await readFile(file, 'utf8')) as RunResult;
+        const stats = await adminStats(target.url);
+        // Every acknowledged sign-up is in the database, once, beside the seeded accounts.
+        expect(writes.users?.count).toBeGreaterThan(50);
+        expect(stats.users).toBe(USERS + writes.users!.count);
+      } finally {
+        await target.stop();
+      }
+    }, 120_000);
+
+    it('refuses a PostgreSQL URL given to the SQLite store, and the PostgreSQL store without one', async () => {
+      const sqlite = await runCli([
+        'target',
+        'start',
+        '--store',
+        'sqlite',
+        '--db',
+        'postgres://x@127.0.0.1/feed',
+      ]);
+      expect(sqlite.code).toBe(2);
+      expect(sqlite.stderr).toMatch(
+        /--db postgres:\/\/x@127\.0\.0\.1\/feed is for the postgres store, not sqlite/,
+      );
+      const postgres = await runCli(['target', 'start', '--store', 'postgres', '--db', 'feed.db']);
+      expect(postgres.code).toBe(2);
+      expect(postgres.stderr).toMatch(
+        /the postgres store needs a PostgreSQL database, --db postgres:\/\//,
+      );
+    });
+  },
+);
