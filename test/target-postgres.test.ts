@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/core/result.js';
 import { runCli, tempDir } from './support/cli.js';
+import { expectWritesSurviveKill } from './support/kill-restart.js';
 import { POSTGRES, type PostgresCluster, startPostgres } from './support/postgres-cluster.js';
 import { adminStats, startTarget } from './support/target-process.js';
 
@@ -47,6 +48,10 @@ describe.skipIf(POSTGRES.path === null)(
         await target.stop();
       }
     }, 120_000);
+
+    it('keeps every acknowledged write after kill -9 of the service and a restart', async () => {
+      await expectWritesSurviveKill(await cluster.createDatabase('durable'));
+    }, 60_000);
 
     it('refuses a PostgreSQL URL given to the SQLite store, and the PostgreSQL store without one', async () => {
       const sqlite = await runCli([

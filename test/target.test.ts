@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './support/cli.js';
+import { expectWritesSurviveKill, signUp } from './support/kill-restart.js';
 import {
-  adminStats,
   requestJson,
   startTarget,
   type TargetProcess,
@@ -20,14 +20,6 @@ async function start(args: readonly string[]): Promise<TargetProcess> {
   return target;
 }
 
-async function signUp(url: string, username: string): Promise<{ id: number; token: string }> {
-  const { status, body } = await requestJson(`${url}/v1/signup`, {
-    body: { username, displayName: username, bio: '', password: 'correct horse battery' },
-  });
-  expect(status).toBe(201);
-  return { id: body.user.id, token: body.token };
-}
-
 describe('launchday target start', () => {
   it('serves the API and stops gracefully on SIGTERM with exit 0', async () => {
     const db = join(await tempDir(), 'feed.db');
@@ -40,32 +32,7 @@ describe('launchday target start', () => {
   });
 
   it('keeps every acknowledged write after kill -9 and a restart', async () => {
-    const db = join(await tempDir(), 'feed.db');
-    const first = await start(['--db', db]);
-    const author = await signUp(first.url, 'durable_author');
-    const reader = await signUp(first.url, 'durable_reader');
-    const postIds: number[] = [];
-    for (let index = 0; index < 20; index++) {
-      const { status, body } = await requestJson(`${first.url}/v1/posts`, {
-        body: { text: `post ${index}` },
-        token: author.token,
-      });
-      expect(status).toBe(201);
-      postIds.push(body.id);
-    }
-    const follow = await requestJson(`${first.url}/v1/follows/${author.id}`, {
-      method: 'POST',
-      token: reader.token,
-    });
-    expect(follow.status).toBe(201);
-    process.kill(first.pid, 'SIGKILL');
-    await first.stop('SIGKILL');
-
-    const second = await start(['--db', db]);
-    const stats = await adminStats(second.url);
-    expect(stats).toMatchObject({ users: 2, posts: 20, follows: 1 });
-    const feed = await requestJson(`${second.url}/v1/feed`, { token: reader.token });
-    expect(feed.body.posts.map((post: { id: number }) => post.id)).toEqual([...postIds].reverse());
+    await expectWritesSurviveKill(join(await tempDir(), 'feed.db'));
   });
 
   it('serves one port from several workers, with cluster-wide metrics and faults', async () => {
