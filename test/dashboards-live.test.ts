@@ -8,6 +8,7 @@ import {
 import { syntaxErrors } from '../grafana/dashboards-src/test-support.js';
 import type { RunResult } from '../src/core/result.js';
 import { readOnlyResult, runCli, tempDir } from './support/cli.js';
+import { POSTGRES, type PostgresCluster, startPostgres } from './support/postgres-cluster.js';
 import {
   PROMETHEUS,
   type PrometheusProcess,
@@ -63,16 +64,20 @@ function expanded(expr: string): string {
   return expandVariables(k6Set, { testid: TESTID });
 }
 
-describe.skipIf(PROMETHEUS.path === null)(
-  `every dashboard panel against a real Prometheus ${PROMETHEUS.requirement}`,
+describe.skipIf(PROMETHEUS.path === null || POSTGRES.path === null)(
+  `every dashboard panel against a real Prometheus ${PROMETHEUS.requirement} ${POSTGRES.requirement}`,
   () => {
     let target: TargetProcess;
     let prometheus: PrometheusProcess;
+    let postgres: PostgresCluster;
     let result: RunResult;
 
     beforeAll(async () => {
-      // 5% of requests fail with a 5xx, so the failure panels have data too.
-      target = await startSeededTarget(USERS, ['--faults', 'errors=5%']);
+      // On PostgreSQL, so the store pool's panel has data; 5% of requests fail with a 5xx, so
+      // the failure panels have data too.
+      postgres = await startPostgres();
+      const db = await postgres.createDatabase('dashboards');
+      target = await startSeededTarget(USERS, ['--faults', 'errors=5%'], db);
       const scraped = new URL(target.url).host;
       prometheus = await startPrometheus({
         config: [
@@ -122,6 +127,7 @@ describe.skipIf(PROMETHEUS.path === null)(
     afterAll(async () => {
       await prometheus?.stop();
       await target?.stop();
+      await postgres?.stop();
     });
 
     it('the run pushed k6-named series with the testid, failed requests among them', async () => {

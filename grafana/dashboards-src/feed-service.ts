@@ -106,6 +106,20 @@ function workPanels() {
       span: 6,
     }),
     duringRunPanel({
+      title: 'Store connections (PostgreSQL)',
+      description:
+        'Connections of the store pools, in use and idle, and storage operations waiting for one (feed_store_pool_connections, feed_store_pool_waiting); empty on SQLite.',
+      unit: 'short',
+      span: 6,
+      queries: [
+        {
+          expr: sumBy(['state'], target('feed_store_pool_connections')),
+          legend: '{{state}}',
+        },
+        { expr: sumBy([], target('feed_store_pool_waiting')), legend: 'waiting' },
+      ],
+    }),
+    duringRunPanel({
       title: 'Job queue depth',
       description: 'Jobs waiting in the in-process queue, by kind (feed_jobs_queue_depth).',
       unit: 'short',

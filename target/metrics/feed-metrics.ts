@@ -33,6 +33,8 @@ export interface FeedMetrics {
   readonly httpInFlight: Gauge;
   readonly shed: Counter<'reason'>;
   readonly storeOperationDuration: Histogram<'operation' | 'outcome'>;
+  readonly storePoolConnections: Gauge<'state'>;
+  readonly storePoolWaiting: Gauge;
   readonly jobQueueDepth: Gauge<'kind'>;
   readonly jobWait: Histogram<'kind'>;
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
@@ -79,6 +81,17 @@ export function createFeedMetrics(registry: Registry): FeedMetrics {
       help: 'Duration of storage operations, by operation and outcome (ok, error).',
       labelNames: ['operation', 'outcome'],
       buckets: STORE_DURATION_BUCKETS,
+      registers,
+    }),
+    storePoolConnections: new Gauge({
+      name: 'feed_store_pool_connections',
+      help: 'Connections of the store pool (PostgreSQL), by state: in_use, idle.',
+      labelNames: ['state'],
+      registers,
+    }),
+    storePoolWaiting: new Gauge({
+      name: 'feed_store_pool_waiting',
+      help: 'Storage operations waiting for a connection of the store pool (PostgreSQL).',
       registers,
     }),
     jobQueueDepth: new Gauge({

@@ -70,6 +70,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         }
       },
       close: () => pool.end({ timeout: 5 }),
+      poolSize: pool.options.max,
     };
   } catch (error) {
     await pool.end({ timeout: 1 });

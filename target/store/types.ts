@@ -61,6 +61,11 @@ export interface Store {
   /** True when the store answers a trivial query (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * The connections this process keeps to a database server (PostgreSQL's pool), for the
+   * pool's metrics; absent for an embedded store (SQLite), which has no pool.
+   */
+  readonly poolSize?: number;
 }
 
 /** What sign-up asks the store to create. */

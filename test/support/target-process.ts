@@ -87,13 +87,15 @@ export async function requestJson(
 
 /**
  * Seeds a new database with `users` accounts (`launchday target seed`) and starts the target on
- * it with `args`; throws with the seeder's output when seeding fails.
+ * it with `args`; throws with the seeder's output when seeding fails. The database is `db` (an
+ * empty PostgreSQL database's URL, say), or a new SQLite file.
  */
 export async function startSeededTarget(
   users: number,
   args: readonly string[] = [],
+  db?: string,
 ): Promise<TargetProcess> {
-  const db = join(await tempDir(), 'feed.db');
+  db ??= join(await tempDir(), 'feed.db');
   const seeded = await runCli(['target', 'seed', '--db', db, '--users', String(users)]);
   if (seeded.code !== 0) throw new Error(`seeding failed (${seeded.code}):\n${seeded.stderr}`);
   return startTarget(['--db', db, ...args]);
