@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../src/core/result.js';
-import { runCli, tempDir } from './support/cli.js';
+import { readOnlyResult, runCli, tempDir } from './support/cli.js';
 import { expectWritesSurviveKill } from './support/kill-restart.js';
 import { POSTGRES, type PostgresCluster, startPostgres } from './support/postgres-cluster.js';
 import { adminStats, startTarget } from './support/target-process.js';
@@ -47,6 +47,27 @@ describe.skipIf(POSTGRES.path === null)(
       } finally {
         await target.stop();
       }
+    }, 120_000);
+
+    it('rehearses the launch day against the service on PostgreSQL, two processes, nothing lost', async () => {
+      const db = await cluster.createDatabase('rehearsal');
+      const outDir = await tempDir();
+      const outcome = await runCli([
+        'rehearse',
+        ...['--target-db', db, '--target-workers', '2', '--users', '200', '--duration', '4s'],
+        ...['scale=1e-6', 'accounts=20', 'follows=5', 'followsMax=50'].flatMap((p) => [
+          '--param',
+          p,
+        ]),
+        ...['--out-dir', outDir, '--quiet'],
+      ]);
+      const result = await readOnlyResult(outDir);
+      // Thresholds may fail on a busy machine; the exit code must say which.
+      expect(outcome.code, outcome.stderr).toBe(result.status === 'passed' ? 0 : 3);
+      expect(result.consistency?.ok).toBe(true);
+      expect(result.consistency?.kinds.find((k) => k.kind === 'users')?.stored).toBe(
+        result.writes.users?.count,
+      );
     }, 120_000);
 
     it('keeps every acknowledged write after kill -9 of the service and a restart', async () => {

@@ -10,6 +10,7 @@ interface RehearseFlags extends RunFlags {
   duration?: string;
   users?: number;
   targetWorkers?: number;
+  targetDb?: string;
   quiet?: boolean;
 }
 
@@ -39,6 +40,10 @@ export function registerRehearse(program: Command, setExitCode: SetExitCode): vo
       'processes serving the reference target (default 1)',
       wholeNumberAtLeast(1),
     )
+    .option(
+      '--target-db <url>',
+      'an empty database for the reference target to seed and serve, e.g. postgres://user@127.0.0.1:5432/feed (default: a SQLite file in the run folder)',
+    )
     .option('--quiet', 'no live progress, only the summary');
   addRunFlags(command).action(async (scenario: string, flags: RehearseFlags) => {
     const outcome = await withGracefulStop((signal) =>
@@ -48,6 +53,7 @@ export function registerRehearse(program: Command, setExitCode: SetExitCode): vo
         duration: flags.duration,
         users: flags.users,
         targetWorkers: flags.targetWorkers,
+        targetDb: flags.targetDb,
         adminToken: process.env.LAUNCHDAY_TARGET_ADMIN_TOKEN || undefined,
         outputs: liveOutputs(flags),
         signal,
@@ -58,8 +64,13 @@ export function registerRehearse(program: Command, setExitCode: SetExitCode): vo
     const exitCode = printOutcome(outcome);
     if (outcome.keptDatabase !== null)
       process.stdout.write(
-        `target database kept for inspection: ${relative(process.cwd(), outcome.keptDatabase)}\n`,
+        `target database kept for inspection: ${shownDatabase(outcome.keptDatabase)}\n`,
       );
     setExitCode(exitCode);
   });
+}
+
+/** A database file relative to the current folder; a URL (PostgreSQL) as it is. */
+function shownDatabase(db: string): string {
+  return db.includes('://') ? db : relative(process.cwd(), db);
 }

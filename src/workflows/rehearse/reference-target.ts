@@ -24,6 +24,11 @@ export interface ReferenceTargetOptions {
   readonly users: number;
   /** Processes serving the port (`launchday target start --workers`). */
   readonly workers: number;
+  /**
+   * An empty database to seed and serve, such as a `postgres://` URL; default a new SQLite
+   * file in `dir`.
+   */
+  readonly db?: string;
 }
 
 /** A reference feed service running as a child process on a fresh database. */
@@ -32,29 +37,32 @@ export interface ReferenceTarget {
   readonly url: string;
   /** The admin token it was started with, for /admin/stats and /admin/verify. */
   readonly adminToken: string;
-  readonly dbFile: string;
+  /** The database it serves: the given one, or the SQLite file in the run's folder. */
+  readonly db: string;
+  /** True when the database is the file in the run's folder, which the caller may delete. */
+  readonly ownDatabase: boolean;
   readonly logFile: string;
   /** Stops it gracefully (SIGTERM, SIGKILL after 15 s); resolves with its exit code. */
   stop(): Promise<number>;
 }
 
 /**
- * Seeds a new SQLite database in `dir` with `users` accounts, starts the reference feed service
- * on it on a free loopback port, and resolves once /readyz answers 200. Everything the service
+ * Seeds a new database with `users` accounts — the given `db` or a SQLite file in `dir` —
+ * starts the reference feed service on it on a free loopback port, and resolves once /readyz answers 200. Everything the service
  * prints goes to `target.log` in `dir`. Rejects with LAUNCHDAY_ERR_TARGET_START, naming the log,
  * when seeding fails or the service does not get ready within 30 s.
  */
 export async function startReferenceTarget(
   options: ReferenceTargetOptions,
 ): Promise<ReferenceTarget> {
-  const dbFile = join(options.dir, TARGET_FILES.db);
+  const db = options.db ?? join(options.dir, TARGET_FILES.db);
   const logFile = join(options.dir, TARGET_FILES.log);
   const log = createWriteStream(logFile, { flags: 'a' });
   try {
-    await seed(dbFile, options.users, log, logFile);
+    await seed(db, options.users, log, logFile);
     const adminToken = randomBytes(24).toString('base64url');
     const child = spawnTarget(
-      ['start', '--port', '0', '--db', dbFile, '--workers', String(options.workers)],
+      ['start', '--port', '0', '--db', db, '--workers', String(options.workers)],
       ['ignore', 'pipe', 'pipe'],
       { ...process.env, LAUNCHDAY_TARGET_ADMIN_TOKEN: adminToken },
     );
@@ -62,7 +70,7 @@ export async function startReferenceTarget(
     try {
       const url = await listeningUrl(child, log, logFile);
       await waitReady(url, logFile);
-      return { url, adminToken, dbFile, logFile, stop };
+      return { url, adminToken, db, ownDatabase: options.db === undefined, logFile, stop };
     } catch (error) {
       await stop();
       throw error;
@@ -73,9 +81,9 @@ export async function startReferenceTarget(
   }
 }
 
-async function seed(dbFile: string, users: number, log: WriteStream, logFile: string) {
+async function seed(db: string, users: number, log: WriteStream, logFile: string) {
   const child = spawnTarget(
-    ['seed', '--db', dbFile, '--users', String(users)],
+    ['seed', '--db', db, '--users', String(users)],
     ['ignore', 'pipe', 'pipe'],
   );
   child.stdout?.pipe(log, { end: false });

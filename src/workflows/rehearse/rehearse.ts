@@ -25,6 +25,11 @@ export interface RehearseOptions
   readonly scenario?: string;
   /** Processes serving the reference target (`target start --workers`); default 1. */
   readonly targetWorkers?: number;
+  /**
+   * An empty database for the reference target to seed and serve, such as a `postgres://`
+   * URL (`--target-db`); default a new SQLite file in the run's folder.
+   */
+  readonly targetDb?: string;
   /** The admin token of a target given with `baseUrl`; without it no consistency check runs. */
   readonly adminToken?: string;
   /** Told each step before the load starts, e.g. "seeding 10000 users". */
@@ -41,14 +46,16 @@ export interface RehearseOutcome extends RunOutcome {
 
 /**
  * A launch-day rehearsal in one call: checks the scenario and its parameters, starts the
- * reference feed service on a fresh SQLite file in the run's folder (unless `baseUrl` names a
- * running target), seeds it, runs the scenario against it, checks that every write the target
+ * reference feed service on a fresh SQLite file in the run's folder, or on `targetDb` (unless
+ * `baseUrl` names a running target), seeds it, runs the scenario against it, checks that every write the target
  * acknowledged is still there (see {@link checkConsistency}; the outcome goes into result.json
- * and the reports, and a loss fails the run), and stops the target. Its database is deleted
- * when the check passed and kept for inspection when it did not.
+ * and the reports, and a loss fails the run), and stops the target. Its SQLite file is deleted
+ * when the check passed and kept for inspection when it did not (`keptDatabase` names it,
+ * as it names a given `targetDb` then); a given `targetDb` is never deleted.
  */
 export async function rehearse(options: RehearseOptions = {}): Promise<RehearseOutcome> {
-  const { scenario, duration, users, targetWorkers = 1, adminToken, onStep, ...rest } = options;
+  const { scenario, duration, users, targetWorkers = 1, targetDb, adminToken, onStep, ...rest } =
+    options;
   const { outputs, signal, onResolved, ...given } = rest;
   const loaded = await loadScenario(resolveScenarioFile(scenario ?? DEFAULT_REHEARSAL));
   const params = withShorthands(loaded.definition.params, given.params ?? {}, { duration, users });
@@ -61,7 +68,12 @@ export async function rehearse(options: RehearseOptions = {}): Promise<RehearseO
   if (rest.baseUrl === undefined) {
     const seeded = users ?? numberParam(run.params.users) ?? DEFAULT_USERS;
     onStep?.(`starting the reference feed service, seeded with ${seeded} users`);
-    target = await startReferenceTarget({ dir: runDir, users: seeded, workers: targetWorkers });
+    target = await startReferenceTarget({
+      dir: runDir,
+      users: seeded,
+      workers: targetWorkers,
+      ...(targetDb === undefined ? {} : { db: targetDb }),
+    });
     onStep?.(`feed service ready at ${target.url}`);
   }
   const baseUrl = target?.url ?? rest.baseUrl;
@@ -77,10 +89,10 @@ export async function rehearse(options: RehearseOptions = {}): Promise<RehearseO
     await target?.stop();
   }
   const lossless = outcome.result.consistency?.ok === true;
-  if (target !== undefined && lossless) await removeDatabase(target.dbFile);
+  if (target?.ownDatabase === true && lossless) await removeDatabase(target.db);
   return {
     ...outcome,
-    keptDatabase: target === undefined || lossless ? null : target.dbFile,
+    keptDatabase: target === undefined || lossless ? null : target.db,
     targetLog: target?.logFile ?? null,
   };
 }
