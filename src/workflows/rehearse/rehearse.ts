@@ -54,8 +54,16 @@ export interface RehearseOutcome extends RunOutcome {
  * as it names a given `targetDb` then); a given `targetDb` is never deleted.
  */
 export async function rehearse(options: RehearseOptions = {}): Promise<RehearseOutcome> {
-  const { scenario, duration, users, targetWorkers = 1, targetDb, adminToken, onStep, ...rest } =
-    options;
+  const {
+    scenario,
+    duration,
+    users,
+    targetWorkers = 1,
+    targetDb,
+    adminToken,
+    onStep,
+    ...rest
+  } = options;
   const { outputs, signal, onResolved, ...given } = rest;
   const loaded = await loadScenario(resolveScenarioFile(scenario ?? DEFAULT_REHEARSAL));
   const params = withShorthands(loaded.definition.params, given.params ?? {}, { duration, users });
