@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CapacityReport } from '../src/capacity/types.js';
 import type { RunResult } from '../src/core/result.js';
-import { readOnlyResult, runCli, tempDir } from './support/cli.js';
+import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
 import { expectWritesSurviveKill } from './support/kill-restart.js';
 import { POSTGRES, type PostgresCluster, startPostgres } from './support/postgres-cluster.js';
 import { adminStats, startTarget } from './support/target-process.js';
@@ -69,6 +71,37 @@ describe.skipIf(POSTGRES.path === null)(
         result.writes.users?.count,
       );
     }, 120_000);
+
+    it('searches capacity at each --target-workers count, each on a new database beside --target-db', async () => {
+      const base = await cluster.createDatabase('capacity');
+      const outDir = await tempDir();
+      const outcome = await runCli([
+        'capacity',
+        scenarioFile('capacity-probe.ts'),
+        ...[
+          '--target-workers',
+          '1,2',
+          '--target-db',
+          base,
+          '--users',
+          '20',
+          '--slo',
+          'p(99)<500ms',
+        ],
+        ...['--max-rate', '40', '--levels', '8', '--step', '2s', '--warmup', '1s'],
+        ...['--out-dir', outDir],
+      ]);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      const dir = /capacity: (\S+)\/capacity\.html/.exec(outcome.stdout)![1]!;
+      const report = JSON.parse(
+        await readFile(join(dir, 'capacity.json'), 'utf8'),
+      ) as CapacityReport;
+      expect(report.scaling.map((point) => point.workers)).toEqual([1, 2]);
+      for (const workers of [1, 2]) {
+        const log = await readFile(join(dir, `target-${workers}w`, 'target.log'), 'utf8');
+        expect(log).toMatch(new RegExp(`db postgres://\\S+/capacity_\\w{4}_${workers}w\\)`));
+      }
+    }, 240_000);
 
     it('keeps every acknowledged write after kill -9 of the service and a restart', async () => {
       await expectWritesSurviveKill(await cluster.createDatabase('durable'));

@@ -29,6 +29,7 @@ interface CapacityFlags extends RunFlags {
   maxRate?: number;
   targetWorkers?: number[];
   users?: number;
+  targetDb?: string;
 }
 
 /**
@@ -77,6 +78,10 @@ export function registerCapacity(program: Command, setExitCode: SetExitCode): vo
       '--users <n>',
       'accounts seeded in the reference target (with --target-workers)',
       wholeNumberAtLeast(1),
+    )
+    .option(
+      '--target-db <url>',
+      'with --target-workers: a PostgreSQL database beside which each worker count gets a new one (default: SQLite files)',
     );
   addRunFlags(command).action(async (scenario: string | undefined, flags: CapacityFlags) => {
     const outcome =
@@ -99,6 +104,7 @@ function searchLive(scenario: string, flags: CapacityFlags) {
       workload: flags.workload,
       targetWorkers: flags.targetWorkers,
       users: flags.users,
+      targetDb: flags.targetDb,
       settings: settingsFrom(flags),
       outputs: () => outputsFromSpecs(flags.out, { allowedHosts: allowedHosts(flags.allowHost) }),
       signal,

@@ -18,6 +18,7 @@ import type { ResolvedRun } from '../../config/types.js';
 import { LaunchdayError } from '../../core/errors.js';
 import type { Output } from '../../outputs/types.js';
 import { loadScenario } from '../../scenario/index.js';
+import { createDatabaseBeside } from '../postgres/fresh-database.js';
 import {
   type ReferenceTarget,
   startReferenceTarget,
@@ -53,6 +54,11 @@ export interface CapacityOptions
   readonly targetWorkers?: readonly number[];
   /** Accounts seeded in the reference target, and the scenario's `users` parameter. */
   readonly users?: number;
+  /**
+   * With `targetWorkers`: a PostgreSQL database beside which each worker count gets a new
+   * empty one (`<name>_<run>_<n>w`), instead of a SQLite file in the run's folder.
+   */
+  readonly targetDb?: string;
 }
 
 /** A finished capacity search: the report and where its files are. */
@@ -77,10 +83,14 @@ export async function runCapacity(
   options: CapacityOptions,
 ): Promise<CapacityOutcome> {
   const { slos: sloTexts, workload, forecast: forecastFile, settings, ...rest } = options;
-  const { onPhase, onLevel, targetWorkers = [], users, outputs, signal, ...given } = rest;
+  const { onPhase, onLevel, targetWorkers = [], users, targetDb, outputs, signal, ...given } = rest;
   if (sloTexts.length === 0)
     throw new LaunchdayError('LAUNCHDAY_ERR_USAGE', 'capacity needs at least one --slo', {
       hint: "e.g. --slo 'p(99)<250ms' --slo 'http_req_failed<0.1%'",
+    });
+  if (targetDb !== undefined && targetWorkers.length === 0)
+    throw new LaunchdayError('LAUNCHDAY_ERR_USAGE', '--target-db needs --target-workers', {
+      hint: 'launchday starts the reference target on the database only with --target-workers 1,2,4; against a target of your own, give --base-url',
     });
   const slos = sloTexts.map(parseSlo);
   const forecast = forecastFile === undefined ? null : await loadForecast(forecastFile);
@@ -110,7 +120,14 @@ export async function runCapacity(
   const search = (phaseContext: PhaseContext) =>
     searchCapacity(phaseContext, { ...SEARCH_DEFAULTS, ...settings }, onPhase);
   const searched = startsTarget
-    ? await searchEachWorkerCount(context, targetWorkers, users ?? seededUsers(run), dir, search)
+    ? await searchEachWorkerCount(context, targetWorkers, search, {
+        users: users ?? seededUsers(run),
+        dir,
+        databaseBeside:
+          targetDb === undefined
+            ? undefined
+            : (n) => createDatabaseBeside(targetDb, `${runId.slice(-4)}_${n}w`),
+      })
     : searchedOnce(await search(context));
   const report = buildCapacityReport({
     runId,
@@ -150,7 +167,7 @@ function searchedOnce(outcome: SearchOutcome): Searched {
 
 /**
  * Searches the reference target served by each of `counts` workers in turn, each on a fresh
- * database seeded with `users` accounts under `<dir>/target-<n>w/`, until a phase stops the
+ * database (see {@link TargetPlace}) seeded with `targets.users` accounts, until a phase stops the
  * search; returns the last search, every phase, and the answer at each count whose answer was
  * established. Rejects when nothing was sent yet: the first target did not start, or the first
  * phase failed before any load.
@@ -158,15 +175,14 @@ function searchedOnce(outcome: SearchOutcome): Searched {
 async function searchEachWorkerCount(
   context: PhaseContext,
   counts: readonly number[],
-  users: number,
-  dir: string,
   search: (context: PhaseContext) => Promise<SearchOutcome>,
+  targets: TargetPlace,
 ): Promise<Searched> {
   const phases: CapacityPhase[] = [];
   const scaling: ScalingPoint[] = [];
   let outcome = NOTHING_SEARCHED;
   for (const workers of counts) {
-    const target = await startTarget(context.signal, workers, { users, dir });
+    const target = await startTarget(context.signal, workers, targets);
     if ('phase' in target) {
       if (phases.length === 0 && target.error !== null) throw target.error;
       phases.push(target.phase);
@@ -190,11 +206,21 @@ async function searchEachWorkerCount(
   return { outcome, phases, scaling };
 }
 
+/** Where the reference targets of a search across worker counts keep their data. */
+interface TargetPlace {
+  /** Accounts to seed in each. */
+  readonly users: number;
+  /** The run's folder: each count's target has its folder (log, SQLite file) in it. */
+  readonly dir: string;
+  /** Makes the empty database of a worker count, when not a SQLite file (`--target-db`). */
+  readonly databaseBeside?: (workers: number) => Promise<string>;
+}
+
 /** Starts the reference target with `workers`, or records why not: an error, or `signal`. */
 async function startTarget(
   signal: AbortSignal | undefined,
   workers: number,
-  { users, dir }: { readonly users: number; readonly dir: string },
+  { users, dir, databaseBeside }: TargetPlace,
 ): Promise<ReferenceTarget | { readonly phase: CapacityPhase; readonly error: unknown }> {
   const notStarted = (interrupted: boolean, error: unknown) => ({
     phase: describePhase({
@@ -214,7 +240,8 @@ async function startTarget(
   const targetDir = join(dir, `target-${workers}w`);
   try {
     await mkdir(targetDir, { recursive: true });
-    return await startReferenceTarget({ dir: targetDir, users, workers });
+    const db = await databaseBeside?.(workers);
+    return await startReferenceTarget({ dir: targetDir, users, workers, ...(db && { db }) });
   } catch (error) {
     return notStarted(false, error);
   }
