@@ -68,6 +68,10 @@ export async function runTargetCli(argv: readonly string[]): Promise<number> {
     )
     .requiredOption('--users <n>', 'how many users')
     .option('--seed <n>', 'random seed: the same seed gives the same population', '1')
+    .option(
+      '--if-empty',
+      'leave a database that holds users as it is (exit 0) instead of refusing it',
+    )
     .action(async (flags: Record<string, string | undefined>) => {
       exitCode = await runSeedCommand(flags);
     });

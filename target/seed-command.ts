@@ -12,8 +12,10 @@ export const SEED_PASSWORD = 'launchday-seed';
 const log = (line: string) => process.stderr.write(`launchday target seed: ${line}\n`);
 
 /**
- * `launchday target seed --db FILE --users N [--seed S]`: fills a new database with a
- * deterministic population and prints its counts and the time taken. Returns the exit code.
+ * `launchday target seed --db FILE|URL --users N [--seed S] [--if-empty]`: fills a new database
+ * with a deterministic population and prints its counts and the time taken. A database that
+ * has users is refused (exit 2), or with `--if-empty` left as it is (exit 0), so a stack can
+ * seed on every start. Returns the exit code.
  */
 export async function runSeedCommand(
   flags: Readonly<Record<string, string | undefined>>,
@@ -35,6 +37,10 @@ export async function runSeedCommand(
     report = await seedDatabase({ path: String(flags.db), users, seed, passwordHash });
   } catch (error) {
     if (!(error instanceof DatabaseNotEmptyError)) throw error;
+    if (flags.ifEmpty !== undefined) {
+      log(`${flags.db} holds users already: left as it is (--if-empty)`);
+      return 0;
+    }
     log(error.message);
     return 2;
   }

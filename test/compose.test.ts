@@ -57,7 +57,7 @@ function option(where: string, name: string): readonly string[] {
 describe('docker-compose.yml', () => {
   it('declares the stack, with the runner only under its profile', () => {
     expect(services.map((s) => s.name).sort()).toEqual(
-      ['grafana', 'prometheus', 'runner', 'seed', 'target'].sort(),
+      ['grafana', 'postgres', 'prometheus', 'runner', 'seed', 'target'].sort(),
     );
     expect(services.filter((s) => s.profiles.length > 0).map((s) => [s.name, s.profiles])).toEqual([
       ['runner', ['runner']],
@@ -75,7 +75,11 @@ describe('docker-compose.yml', () => {
       }),
     );
     expect(problems).toEqual([]);
-    expect(service('target').dependsOn).toEqual({ seed: 'service_completed_successfully' });
+    expect(service('target').dependsOn).toEqual({
+      seed: 'service_completed_successfully',
+      postgres: 'service_healthy',
+    });
+    expect(service('seed').dependsOn).toEqual({ postgres: 'service_healthy' });
     expect(service('grafana').dependsOn).toEqual({ prometheus: 'service_healthy' });
     expect(service('runner').dependsOn).toEqual({
       target: 'service_healthy',
@@ -148,6 +152,14 @@ describe('docker-compose.yml', () => {
     for (const scenario of positionals)
       expect(existsSync(repo(`scenarios/${scenario}.ts`)), `scenarios/${scenario}.ts`).toBe(true);
     expect(option('runner', '--users')).toEqual(option('seed', '--users'));
+  });
+
+  it('keeps the feed service on the postgres service, seeded once (--if-empty)', () => {
+    const db = option('target', '--db');
+    expect(db).toEqual(option('seed', '--db'));
+    expect(new URL(db[0]!).hostname).toBe('postgres');
+    expect(new URL(db[0]!).pathname).toBe(`/${service('postgres').environment.POSTGRES_DB}`);
+    expect(nodeRuns().find((r) => r.where === 'seed')!.args).toContain('--if-empty');
   });
 
   it('points every URL at a service and a port that service listens on', () => {

@@ -30,6 +30,11 @@ describe.skipIf(POSTGRES.path === null)(
       const again = await runCli(['target', 'seed', '--db', db, '--users', '10']);
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(`it already holds ${USERS} users; seed a new database`);
+      const ifEmpty = await runCli(['target', 'seed', '--db', db, '--users', '10', '--if-empty']);
+      expect([ifEmpty.code, ifEmpty.stderr]).toEqual([
+        0,
+        expect.stringMatching(/holds users already: left as it is/),
+      ]);
 
       const target = await startTarget(['--db', db, '--workers', '2']);
       try {

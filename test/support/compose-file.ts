@@ -180,6 +180,9 @@ export function listenPorts(service: ComposeService): number[] {
       if (word === '--port') ports.push(Number(argv[index + 1]));
       const listen = /^--web\.listen-address=.*:(\d+)$/.exec(word);
       if (listen) ports.push(Number(listen[1]));
+      // PostgreSQL's `-c port=N`.
+      const postgresPort = /^port=(\d+)$/.exec(word);
+      if (postgresPort && argv[index - 1] === '-c') ports.push(Number(postgresPort[1]));
     });
   }
   const grafanaPort = service.environment.GF_SERVER_HTTP_PORT;
