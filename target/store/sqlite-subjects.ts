@@ -1,5 +1,6 @@
 import { lacking } from './conformance/subject-database.js';
 import type { StoreSubject, SubjectDatabase } from './conformance/types.js';
+import { importPopulation } from './sqlite-import.js';
 import { SQLITE_STORE } from './sqlite-store.js';
 import { countMismatches, openTestStore } from './test-stores.js';
 import type { Store } from './types.js';
@@ -14,6 +15,9 @@ export const SQLITE_FILE_SUBJECT: StoreSubject = {
   async open(): Promise<SubjectDatabase> {
     const fixture = openTestStore('file');
     const others: Store[] = [];
+    const closeAll = async () => {
+      for (const store of [fixture.store, ...others.splice(0)]) await store.close();
+    };
     return {
       store: fixture.store,
       async openAnother() {
@@ -23,8 +27,13 @@ export const SQLITE_FILE_SUBJECT: StoreSubject = {
       },
       location: (sync) => ({ store: SQLITE_STORE.name, db: fixture.path, sync }),
       countMismatches: async () => countMismatches(fixture.path),
+      async importPopulation(population) {
+        // The fast path writes the file over one connection of its own.
+        await closeAll();
+        return importPopulation(fixture.path, population);
+      },
       async dispose() {
-        for (const store of others.splice(0)) await store.close();
+        await closeAll();
         await fixture.dispose();
       },
     };
@@ -36,7 +45,12 @@ const PRIVATE = ':memory: is private to the one connection that opened it';
 /** SQLite in `:memory:`: one store per database, which nothing else can open or read. */
 export const SQLITE_MEMORY_SUBJECT: StoreSubject = {
   name: 'sqlite (:memory:)',
-  lacks: { 'second-instance': PRIVATE, 'other-process': PRIVATE, 'count-audit': PRIVATE },
+  lacks: {
+    'second-instance': PRIVATE,
+    'other-process': PRIVATE,
+    'count-audit': PRIVATE,
+    import: `the import loads through a connection of its own, and ${PRIVATE}`,
+  },
   async open(): Promise<SubjectDatabase> {
     const fixture = openTestStore('memory');
     return {
@@ -46,6 +60,7 @@ export const SQLITE_MEMORY_SUBJECT: StoreSubject = {
         throw lacking(SQLITE_MEMORY_SUBJECT, 'other-process');
       },
       countMismatches: () => Promise.reject(lacking(SQLITE_MEMORY_SUBJECT, 'count-audit')),
+      importPopulation: () => Promise.reject(lacking(SQLITE_MEMORY_SUBJECT, 'import')),
       dispose: () => fixture.dispose(),
     };
   },

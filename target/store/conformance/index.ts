@@ -5,6 +5,7 @@ import { describeFollows } from './follows.js';
 import { describeInstances } from './instances.js';
 import { describePendingFollows } from './pending-follows.js';
 import { describePosts } from './posts.js';
+import { describeSeeding } from './seeding.js';
 import { describeTimelines } from './timelines.js';
 import type { StoreSubject } from './types.js';
 
@@ -15,6 +16,7 @@ export { describeFollows } from './follows.js';
 export { describeInstances } from './instances.js';
 export { describePendingFollows } from './pending-follows.js';
 export { describePosts } from './posts.js';
+export { describeSeeding } from './seeding.js';
 export { describeTimelines } from './timelines.js';
 export type * from './types.js';
 
@@ -32,4 +34,5 @@ export function describeStoreConformance(subject: StoreSubject): void {
   describeConsistency(subject);
   describeInstances(subject);
   describeDurability(subject);
+  describeSeeding(subject);
 }

@@ -1,4 +1,4 @@
-import type { Store, StoreLocation } from '../types.js';
+import type { ImportCounts, SeedPopulation, Store, StoreLocation } from '../types.js';
 
 /**
  * What a store under test may lack. A test that needs a capability the subject lacks is not
@@ -9,8 +9,10 @@ import type { Store, StoreLocation } from '../types.js';
  *   through the store registry.
  * - `count-audit`: the denormalised counts can be checked against the rows they count, from
  *   outside the store ({@link SubjectDatabase.countMismatches}).
+ * - `import`: a generated population can be bulk-loaded into the database, the way
+ *   `launchday target seed` does ({@link SubjectDatabase.importPopulation}).
  */
-export type Capability = 'second-instance' | 'other-process' | 'count-audit';
+export type Capability = 'second-instance' | 'other-process' | 'count-audit' | 'import';
 
 /**
  * A `Store` implementation under the conformance suite: one entry per store and database kind
@@ -43,6 +45,13 @@ export interface SubjectDatabase {
    * store (`count-audit`): empty when every count is exact. Rejects when the subject lacks it.
    */
   countMismatches(): Promise<string[]>;
+  /**
+   * Bulk-loads `population` into this database, which must hold no users (`import`): first
+   * closes the stores opened on it when the fast path needs the database to itself. Rejects
+   * with a message saying `refusing to seed`, leaving the database as it was, when it holds
+   * users; rejects when the subject lacks `import`.
+   */
+  importPopulation(population: SeedPopulation): Promise<ImportCounts>;
   /** Closes every store opened on the database (closed ones too) and deletes the database. */
   dispose(): Promise<void>;
 }
