@@ -3,13 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './schema.js';
 import { openSqliteStore } from './sqlite-store.js';
-import {
-  countMismatches,
-  createUsers,
-  newUser,
-  openTestStore,
-  type TestStore,
-} from './test-stores.js';
+import { createUsers, openTestStore, type TestStore } from './test-stores.js';
 import type { Store } from './types.js';
 
 /** Holds the write lock of `path` from another thread for `ms`; resolves once it holds it. */
@@ -60,30 +54,6 @@ describe('openSqliteStore on a file', () => {
     expect(() => openSqliteStore({ path: fixture.path })).toThrow(/newer than this program/);
   });
 
-  it('lets two stores on one file (like two cluster workers) both write', async () => {
-    const second = openSqliteStore({ path: fixture.path });
-    others.push(second);
-    const [alice] = await createUsers(fixture.store, ['alice']);
-    const [bob] = await createUsers(second, ['bob']);
-    expect(await fixture.store.createUser(newUser('BOB'))).toEqual({ kind: 'username-taken' });
-    await Promise.all([
-      fixture.store.follow(alice!.id, bob!.id),
-      second.follow(bob!.id, alice!.id),
-      ...Array.from({ length: 20 }, (_, i) =>
-        (i % 2 === 0 ? fixture.store : second).createPost({
-          authorId: i % 3 === 0 ? alice!.id : bob!.id,
-          text: `post ${i}`,
-          replyTo: null,
-          createdAt: i,
-        }),
-      ),
-    ]);
-    expect(await second.findUserById(alice!.id)).toMatchObject({ followers: 1, following: 1 });
-    expect(await fixture.store.homeFeed(alice!.id, { before: null, limit: 50 })).toHaveLength(13);
-    expect(await second.stats()).toEqual(await fixture.store.stats());
-    expect(countMismatches(fixture.path)).toEqual([]);
-  });
-
   it('waits for another connection holding the write lock instead of failing', async () => {
     const [alice] = await createUsers(fixture.store, ['alice']);
     const worker = await holdWriteLock(fixture.path, 300);
@@ -95,12 +65,5 @@ describe('openSqliteStore on a file', () => {
     });
     expect(post).toMatchObject({ text: 'after the lock' });
     await worker.terminate();
-  });
-
-  it('answers ping false once closed, and closes twice without error', async () => {
-    await fixture.store.close();
-    expect(await fixture.store.ping()).toBe(false);
-    await expect(fixture.store.close()).resolves.toBeUndefined();
-    await expect(fixture.store.findUserById(1)).rejects.toThrow();
   });
 });

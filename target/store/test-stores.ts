@@ -8,9 +8,6 @@ import type { NewUser, Store, UserRecord } from './types.js';
 /** Where a test store lives: a real file in a temp dir, or `:memory:`. */
 export type StoreKind = 'file' | 'memory';
 
-/** Both kinds, for `describe.each`. */
-export const STORE_KINDS: readonly StoreKind[] = ['file', 'memory'];
-
 /** A store opened for one test; `dispose` closes it and removes its temp dir. */
 export interface TestStore {
   readonly store: Store;
