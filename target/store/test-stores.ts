@@ -63,28 +63,32 @@ export async function createUsers(
 }
 
 /**
+ * The queries of a count audit: the users, and the posts, whose denormalised counts disagree
+ * with the rows they count. Plain SQL that SQLite and PostgreSQL both run.
+ */
+export const COUNT_AUDIT_SQL = {
+  users: `SELECT id FROM users u
+    WHERE followers <> (SELECT count(*) FROM follows WHERE followee_id = u.id)
+       OR following <> (SELECT count(*) FROM follows WHERE follower_id = u.id)
+       OR posts <> (SELECT count(*) FROM posts WHERE author_id = u.id)`,
+  posts:
+    'SELECT id FROM posts p WHERE like_count <> (SELECT count(*) FROM likes WHERE post_id = p.id)',
+} as const;
+
+/** The audit's findings as `user 3`, `post 7`: empty when every count is exact. */
+export function mismatchNames(users: readonly number[], posts: readonly number[]): string[] {
+  return [...users.map((id) => `user ${id}`), ...posts.map((id) => `post ${id}`)];
+}
+
+/**
  * The rows whose denormalised counts disagree with the rows they count, read from the file
  * at `path` over a connection of its own: an empty list when every count is exact.
  */
 export function countMismatches(path: string): string[] {
   const db = new Database(path, { readonly: true });
   try {
-    const users = db
-      .prepare<[], number>(
-        `SELECT id FROM users u
-         WHERE followers <> (SELECT count(*) FROM follows WHERE followee_id = u.id)
-            OR following <> (SELECT count(*) FROM follows WHERE follower_id = u.id)
-            OR posts <> (SELECT count(*) FROM posts WHERE author_id = u.id)`,
-      )
-      .pluck()
-      .all();
-    const posts = db
-      .prepare<[], number>(
-        'SELECT id FROM posts p WHERE like_count <> (SELECT count(*) FROM likes WHERE post_id = p.id)',
-      )
-      .pluck()
-      .all();
-    return [...users.map((id) => `user ${id}`), ...posts.map((id) => `post ${id}`)];
+    const ids = (sql: string) => db.prepare<[], number>(sql).pluck().all();
+    return mismatchNames(ids(COUNT_AUDIT_SQL.users), ids(COUNT_AUDIT_SQL.posts));
   } finally {
     db.close();
   }
