@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CapacityReport } from '../src/capacity/types.js';
 import type { RunResult } from '../src/core/result.js';
 import { readOnlyResult, runCli, scenarioFile, tempDir } from './support/cli.js';
 import { expectWritesSurviveKill } from './support/kill-restart.js';
-import { POSTGRES, type PostgresCluster, startPostgres } from './support/postgres-cluster.js';
+import { POSTGRES, usePostgresCluster } from './support/postgres-cluster.js';
 import { adminStats, startTarget } from './support/target-process.js';
 
 const USERS = 2000;
@@ -14,14 +14,10 @@ const SPIKE = ['peak=30', 'ramp=2s', 'plateau=3s', 'decay=2s', 'think=0.2', 'fol
 describe.skipIf(POSTGRES.path === null)(
   `the feed service on PostgreSQL ${POSTGRES.requirement}`,
   () => {
-    let cluster: PostgresCluster;
-    beforeAll(async () => {
-      cluster = await startPostgres();
-    }, 60_000);
-    afterAll(() => cluster?.stop());
+    const cluster = usePostgresCluster();
 
     it('is seeded with COPY, then serves a sign-up spike from two processes, losing nothing', async () => {
-      const db = await cluster.createDatabase('spike');
+      const db = await cluster().createDatabase('spike');
       const seeded = await runCli(['target', 'seed', '--db', db, '--users', String(USERS)]);
       expect(seeded.code, seeded.stderr).toBe(0);
       expect(seeded.stdout).toMatch(
@@ -57,7 +53,7 @@ describe.skipIf(POSTGRES.path === null)(
     }, 120_000);
 
     it('rehearses the launch day against the service on PostgreSQL, two processes, nothing lost', async () => {
-      const db = await cluster.createDatabase('rehearsal');
+      const db = await cluster().createDatabase('rehearsal');
       const outDir = await tempDir();
       const outcome = await runCli([
         'rehearse',
@@ -78,7 +74,7 @@ describe.skipIf(POSTGRES.path === null)(
     }, 120_000);
 
     it('searches capacity at each --target-workers count, each on a new database beside --target-db', async () => {
-      const base = await cluster.createDatabase('capacity');
+      const base = await cluster().createDatabase('capacity');
       const outDir = await tempDir();
       const outcome = await runCli([
         'capacity',
@@ -109,7 +105,7 @@ describe.skipIf(POSTGRES.path === null)(
     }, 240_000);
 
     it('keeps every acknowledged write after kill -9 of the service and a restart', async () => {
-      await expectWritesSurviveKill(await cluster.createDatabase('durable'));
+      await expectWritesSurviveKill(await cluster().createDatabase('durable'));
     }, 60_000);
 
     it('refuses a PostgreSQL URL given to the SQLite store, and the PostgreSQL store without one', async () => {

@@ -2,12 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  POSTGRES,
-  type PostgresCluster,
-  startPostgres,
-} from '../../test/support/postgres-cluster.js';
+import { describe, expect, it } from 'vitest';
+import { POSTGRES, usePostgresCluster } from '../../test/support/postgres-cluster.js';
 import { seedDatabase } from '../seed/seed-database.js';
 import { migratePostgres } from './postgres-schema.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -33,17 +29,13 @@ async function schemaOf(url: string): Promise<string[]> {
 describe.skipIf(POSTGRES.path === null)(
   `seeding PostgreSQL with COPY ${POSTGRES.requirement}`,
   () => {
-    let cluster: PostgresCluster;
-    beforeAll(async () => {
-      cluster = await startPostgres();
-    }, 60_000);
-    afterAll(() => cluster?.stop());
+    const cluster = usePostgresCluster();
 
     it('loads the population and leaves the schema a migration makes, ids continuing after it', async () => {
-      const seeded = await cluster.createDatabase('seeded');
+      const seeded = await cluster().createDatabase('seeded');
       const report = await seedDatabase({ path: seeded, ...SEED });
       expect(report.users).toBe(SEED.users);
-      const migrated = await cluster.createDatabase('migrated');
+      const migrated = await cluster().createDatabase('migrated');
       const sql = postgres(migrated, { max: 1, onnotice: () => {} });
       await migratePostgres(sql);
       await sql.end();
@@ -70,7 +62,10 @@ describe.skipIf(POSTGRES.path === null)(
       const dir = mkdtempSync(join(tmpdir(), 'launchday-seed-'));
       try {
         const sqlite = await seedDatabase({ path: join(dir, 'feed.db'), ...SEED });
-        const pg = await seedDatabase({ path: await cluster.createDatabase('same_seed'), ...SEED });
+        const pg = await seedDatabase({
+          path: await cluster().createDatabase('same_seed'),
+          ...SEED,
+        });
         expect({ ...pg, seconds: 0 }).toEqual({ ...sqlite, seconds: 0 });
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -1,24 +1,16 @@
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  POSTGRES,
-  type PostgresCluster,
-  startPostgres,
-} from '../../test/support/postgres-cluster.js';
+import { describe, expect, it } from 'vitest';
+import { POSTGRES, usePostgresCluster } from '../../test/support/postgres-cluster.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 
 describe.skipIf(POSTGRES.path === null)(`PostgreSQL migrations ${POSTGRES.requirement}`, () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(() => cluster?.stop());
+  const cluster = usePostgresCluster();
 
   const open = async (name: string) =>
-    postgres(await cluster.createDatabase(name), { onnotice: () => {} });
+    postgres(await cluster().createDatabase(name), { onnotice: () => {} });
 
   it('creates the schema once, even when several instances start on the database together', async () => {
-    const url = await cluster.createDatabase('together');
+    const url = await cluster().createDatabase('together');
     const instances = Array.from({ length: 4 }, () =>
       postgres(url, { max: 2, onnotice: () => {} }),
     );

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { systemProgram } from './system-program.js';
 
 /** Where Debian's postgresql package puts the newest server's programs, e.g. `/usr/lib/postgresql/15/bin`. */
@@ -163,4 +164,21 @@ async function stopServer(server: ChildProcess, dir: string): Promise<void> {
     clearTimeout(killer);
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Starts a cluster before the tests of the enclosing `describe` and stops it after them; the
+ * returned function gives it to the tests (and to what they call while they run).
+ */
+export function usePostgresCluster(): () => PostgresCluster {
+  let cluster: PostgresCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startPostgres();
+  }, 60_000);
+  afterAll(() => cluster?.stop());
+  return () => {
+    if (cluster === undefined)
+      throw new Error('usePostgresCluster: read before the cluster started');
+    return cluster;
+  };
 }
