@@ -33,8 +33,11 @@ export interface FeedMetrics {
   readonly httpInFlight: Gauge;
   readonly shed: Counter<'reason'>;
   readonly storeOperationDuration: Histogram<'operation' | 'outcome'>;
-  readonly storePoolConnections: Gauge<'state'>;
-  readonly storePoolWaiting: Gauge;
+  /**
+   * Has the store pool's gauges (`feed_store_pool_connections`, `feed_store_pool_waiting`)
+   * read from `read` when /metrics is scraped, not kept up on every storage operation.
+   */
+  readPoolWith(read: () => PoolUse): void;
   readonly jobQueueDepth: Gauge<'kind'>;
   readonly jobWait: Histogram<'kind'>;
   readonly jobDuration: Histogram<'kind' | 'outcome'>;
@@ -43,11 +46,43 @@ export interface FeedMetrics {
   readonly business: Record<BusinessEvent, Counter>;
 }
 
+/** A store pool's size and the storage operations in flight on it, each holding a connection. */
+export interface PoolUse {
+  readonly size: number;
+  readonly inFlight: number;
+}
+
 /** Creates the feed service's metrics on `registry` (one registry per process). */
 export function createFeedMetrics(registry: Registry): FeedMetrics {
   const registers = [registry];
+  let readPool: (() => PoolUse) | undefined;
+  const inUse = () => {
+    const use = readPool?.();
+    return use === undefined ? undefined : { ...use, busy: Math.min(use.inFlight, use.size) };
+  };
   const business = (event: BusinessEvent, help: string) =>
     new Counter({ name: `feed_${event}_total`, help, registers });
+  new Gauge({
+    name: 'feed_store_pool_connections',
+    help: 'Connections of the store pool (PostgreSQL), by state: in_use, idle.',
+    labelNames: ['state'],
+    registers,
+    collect() {
+      const use = inUse();
+      if (use === undefined) return;
+      this.set({ state: 'in_use' }, use.busy);
+      this.set({ state: 'idle' }, use.size - use.busy);
+    },
+  });
+  new Gauge({
+    name: 'feed_store_pool_waiting',
+    help: 'Storage operations waiting for a connection of the store pool (PostgreSQL).',
+    registers,
+    collect() {
+      const use = inUse();
+      if (use !== undefined) this.set(use.inFlight - use.busy);
+    },
+  });
   return {
     httpRequestDuration: new Histogram({
       name: 'http_request_duration_seconds',
@@ -83,17 +118,9 @@ export function createFeedMetrics(registry: Registry): FeedMetrics {
       buckets: STORE_DURATION_BUCKETS,
       registers,
     }),
-    storePoolConnections: new Gauge({
-      name: 'feed_store_pool_connections',
-      help: 'Connections of the store pool (PostgreSQL), by state: in_use, idle.',
-      labelNames: ['state'],
-      registers,
-    }),
-    storePoolWaiting: new Gauge({
-      name: 'feed_store_pool_waiting',
-      help: 'Storage operations waiting for a connection of the store pool (PostgreSQL).',
-      registers,
-    }),
+    readPoolWith: (read) => {
+      readPool = read;
+    },
     jobQueueDepth: new Gauge({
       name: 'feed_jobs_queue_depth',
       help: 'Jobs waiting in the in-process queue, by kind.',

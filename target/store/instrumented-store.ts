@@ -33,18 +33,20 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
  * A {@link Store} that times every call of `store` into `feed_store_operation_duration_seconds`
  * (`operation`: the method name; `outcome`: `ok`, or `error` when the call rejected or threw),
  * then answers as `store` did. The server wraps its store once at start. For a store with a
- * pool, it also keeps the pool's gauges: each operation holds one connection while it runs (a
- * query, or one transaction), so of `n` operations in flight, min(n, size) hold a connection and
- * the rest wait for one.
+ * pool, it counts the operations in flight for the pool's gauges, read at scrape time: each
+ * operation holds one connection while it runs (a query, or one transaction), so of `n`
+ * operations in flight, min(n, size) hold a connection and the rest wait for one.
  */
 export function instrumentStore(store: Store, metrics: FeedMetrics): Store {
   const timed: Record<string, AnyMethod> = {};
-  const pool = poolGauges(store.poolSize, metrics);
+  let inFlight = 0;
+  const size = store.poolSize;
+  if (size !== undefined) metrics.readPoolWith(() => ({ size, inFlight }));
   for (const operation of Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[]) {
     const method = (store[operation] as AnyMethod).bind(store);
     timed[operation] = async (...args) => {
       const end = metrics.storeOperationDuration.startTimer({ operation });
-      pool.started();
+      inFlight++;
       try {
         const result = await method(...args);
         end({ outcome: 'ok' });
@@ -53,33 +55,10 @@ export function instrumentStore(store: Store, metrics: FeedMetrics): Store {
         end({ outcome: 'error' });
         throw error;
       } finally {
-        pool.ended();
+        inFlight--;
       }
     };
   }
   const pooled = store.poolSize === undefined ? {} : { poolSize: store.poolSize };
   return { ...(timed as unknown as Store), ...pooled };
-}
-
-/** Keeps `feed_store_pool_connections` and `feed_store_pool_waiting` for a pool of `size`. */
-function poolGauges(size: number | undefined, metrics: FeedMetrics) {
-  let inFlight = 0;
-  const update = () => {
-    if (size === undefined) return;
-    const busy = Math.min(inFlight, size);
-    metrics.storePoolConnections.set({ state: 'in_use' }, busy);
-    metrics.storePoolConnections.set({ state: 'idle' }, size - busy);
-    metrics.storePoolWaiting.set(inFlight - busy);
-  };
-  update();
-  return {
-    started: () => {
-      inFlight++;
-      update();
-    },
-    ended: () => {
-      inFlight--;
-      update();
-    },
-  };
 }
