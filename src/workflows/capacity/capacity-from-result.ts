@@ -13,7 +13,7 @@ import { planLevels } from '../../capacity/plan-levels.js';
 import { parseSlo } from '../../capacity/slo.js';
 import { toCapacityStep } from '../../capacity/step-result.js';
 import { maxSustainable } from '../../capacity/sustainable.js';
-import type { CapacityStep, SearchOutcome, Slo } from '../../capacity/types.js';
+import type { CapacityStep, SearchOutcome, Slo, StepWindow } from '../../capacity/types.js';
 import { LaunchdayError } from '../../core/errors.js';
 import type { RunResult } from '../../core/result.js';
 import { sliceDeltasAt } from '../../metrics/slice-deltas.js';
@@ -119,7 +119,7 @@ async function oneRun(path: string): Promise<RunResult> {
 function measuredSteps(
   result: RunResult,
   workload: string,
-  windows: ReturnType<typeof planLevels>,
+  windows: readonly StepWindow[],
   slos: readonly Slo[],
 ): CapacityStep[] {
   const collector = new StepCollector(windows, workload);
