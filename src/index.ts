@@ -10,6 +10,8 @@ export {
   type ValidatedScenario,
   validateScenario,
 } from './api.js';
+export type { UslFit } from './capacity/types.js';
+export { fitUsl, type UslParams, type UslPoint, uslThroughput } from './capacity/usl.js';
 export {
   type CompareInput,
   type CompareOptions,

@@ -72,7 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.addHook('onReady', async () => {
     // A store that fails here fails /readyz too; serving the rest beats not starting.
-    await recoverPendingFollows(context).catch((error) => logUnexpected(error, 'recovery'));
+    const onError = (error: unknown) => logUnexpected(error, 'recovery');
+    await recoverPendingFollows(context, onError).catch(onError);
   });
   app.addHook('onClose', () => context.jobs.close(JOB_CLOSE_TIMEOUT_MS));
   return app;

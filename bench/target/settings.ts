@@ -19,6 +19,9 @@ export const FOLLOWS_PER_SIGNUP = 50;
 /** Seeded accounts whose tokens the feed phase reads with, spread over the popularity ranks. */
 export const FEED_READERS = 50;
 
+/** Target processes (`target start --workers N`) of the scaling phases with `--store postgres`. */
+export const SCALING_PROCESSES = [1, 2, 4];
+
 /** Default length of each phase (s); `--seconds` changes it. */
 export const DEFAULT_PHASE_SECONDS = 15;
 

@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TargetConfigSchema } from '../config.js';
 import { createFeedMetrics } from '../metrics/feed-metrics.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
@@ -13,9 +13,9 @@ afterEach(async () => {
   await store.close();
 });
 
-function setUp(jobBatchSize: number) {
+function setUp(jobBatchSize: number, jobQueueCapacity?: number) {
   store = openSqliteStore({ path: ':memory:' });
-  const config = TargetConfigSchema.parse({ jobBatchSize, passwordCost: 1 });
+  const config = TargetConfigSchema.parse({ jobBatchSize, jobQueueCapacity, passwordCost: 1 });
   const metrics = createFeedMetrics(new Registry());
   const errors: unknown[] = [];
   const context = createFeedContext({
@@ -74,7 +74,7 @@ describe('pendingFollowJob', () => {
   });
 
   it('stops at a batch boundary when told, leaving the rest pending for recovery', async () => {
-    const { context } = setUp(4);
+    const { context, errors } = setUp(4);
     await waitingFans(10, 'star');
     await pendingFollowJob(context, { kind: 'followee', username: 'star' }).run(() => true);
     expect(await store.stats()).toMatchObject({
@@ -82,12 +82,43 @@ describe('pendingFollowJob', () => {
       pendingFollows: 6,
       resolvablePendingFollows: 6,
     });
-    expect(await recoverPendingFollows(context)).toBeGreaterThanOrEqual(1);
+    expect(await recoverPendingFollows(context, (error) => errors.push(error))).toBe(1);
     await context.jobs.idle();
     expect(await store.stats()).toMatchObject({
       follows: 10,
       pendingFollows: 0,
       resolvablePendingFollows: 0,
     });
+  });
+});
+
+describe('recoverPendingFollows', () => {
+  it('fills at most half the queue per round, leaving room for sign-ups, and recovers the rest in later rounds', async () => {
+    const { context, errors } = setUp(100, 4);
+    const stars = ['star0', 'star1', 'star2', 'star3', 'star4'];
+    const account = (username: string, follows: string[]) =>
+      store.createUser({
+        username,
+        displayName: username,
+        bio: '',
+        passwordHash: 'scrypt$1$c2FsdA$a2V5',
+        follows,
+        createdAt: 0,
+      });
+    for (const fan of ['fan_a', 'fan_b']) await account(fan, stars);
+    for (const star of stars) await account(star, []);
+    expect((await store.stats()).resolvablePendingFollows).toBe(10);
+
+    expect(await recoverPendingFollows(context, (error) => errors.push(error))).toBe(2);
+    // The other half of the queue is free: a sign-up with an import reserves its 2 slots.
+    const reservation = context.jobs.reserve(2);
+    expect(reservation).not.toBeNull();
+    reservation!.release();
+    await vi.waitFor(async () => expect((await store.stats()).resolvablePendingFollows).toBe(0), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect((await store.stats()).follows).toBe(10);
+    expect(errors).toEqual([]);
   });
 });

@@ -93,6 +93,11 @@ export class JobQueue {
     return true;
   }
 
+  /** True once {@link close} was called: the queue takes no more jobs. */
+  isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Resolves once nothing waits and nothing runs. */
   idle(): Promise<void> {
     if (this.depth() === 0 && this.running() === 0) return Promise.resolve();

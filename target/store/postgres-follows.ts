@@ -7,10 +7,9 @@ export type FollowMethods = Pick<Store, 'follow' | 'unfollow'>;
 /**
  * Adds a follow with its counts (`following` of the follower, `followers` of the followee) in
  * the caller's transaction; true when it was new. A self-follow is never stored (false);
- * following an account that does not exist throws (the foreign key). Shared by direct follows
- * and pending-follow resolution.
+ * following an account that does not exist throws (the foreign key).
  */
-export async function addFollow(tx: Tx, followerId: number, followeeId: number): Promise<boolean> {
+async function addFollow(tx: Tx, followerId: number, followeeId: number): Promise<boolean> {
   if (followerId === followeeId) return false;
   const added = await tx`
     INSERT INTO follows (follower_id, followee_id) VALUES (${followerId}, ${followeeId})

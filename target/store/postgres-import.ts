@@ -6,12 +6,15 @@ import { usernameKey } from './schema.js';
 import { DatabaseNotEmptyError } from './sqlite-import.js';
 import type { ImportCounts, SeedPopulation } from './types.js';
 
+/** The tables a seed fills. */
+const LOADED_TABLES = ['users', 'follows', 'posts', 'likes'];
+
 /**
  * Bulk-loads `population` into the PostgreSQL database at `url`, which must hold no users:
- * migrates it, then in one transaction streams every table with `COPY … FROM STDIN` in
- * primary-key order, with its keys, foreign keys and indexes dropped meanwhile and made again
- * once after (a sort and one join each, instead of a check and an index insert per row), sets
- * the id sequences past the loaded ids, and analyzes the tables. Rejects with
+ * migrates it, then in one transaction streams every table with `COPY … FROM STDIN (FREEZE)`
+ * in primary-key order, with its keys, foreign keys and indexes dropped meanwhile and made
+ * again once after (a sort and one join each, instead of a check and an index insert per row),
+ * sets the id sequences past the loaded ids, and analyzes the tables. Rejects with
  * {@link DatabaseNotEmptyError} before writing anything when the database has users; a
  * failed load rolls back whole.
  */
@@ -22,16 +25,21 @@ export async function importPostgresPopulation(
   const pool = openPool({ url, size: 1 });
   try {
     await migratePostgres(pool);
-    const [row] = await pool<{ users: number }[]>`SELECT count(*) AS users FROM users`;
-    if (row!.users > 0)
-      throw new DatabaseNotEmptyError(
-        url,
-        row!.users,
-        'seed a new database (CREATE DATABASE) instead',
-      );
     const counts = (await pool.begin(async (tx) => {
+      // Locked before the check, so nothing joins between it and the TRUNCATE below.
+      await tx.unsafe(`LOCK TABLE ${LOADED_TABLES.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      const [row] = await tx<{ users: number }[]>`SELECT count(*) AS users FROM users`;
+      if (row!.users > 0)
+        throw new DatabaseNotEmptyError(
+          url,
+          row!.users,
+          'seed a new database (CREATE DATABASE) instead',
+        );
       await tx`SET LOCAL maintenance_work_mem = '512MB'`;
       const rebuild = await dropKeysAndIndexes(tx);
+      // Emptied in this transaction, so COPY may write the rows frozen and all-visible: index-only
+      // scans then skip the heap, and no first read writes hint bits or needs a VACUUM.
+      await tx.unsafe(`TRUNCATE ${LOADED_TABLES.join(', ')}`);
       const loaded = await load(tx, population);
       for (const ddl of rebuild) await tx.unsafe(ddl);
       for (const table of ['users', 'posts'])
@@ -53,16 +61,15 @@ export async function importPostgresPopulation(
  * first, the foreign keys that need them last.
  */
 async function dropKeysAndIndexes(tx: Tx): Promise<string[]> {
-  const tables = ['users', 'follows', 'posts', 'likes'];
   const constraints = await tx<{ table: string; name: string; definition: string; kind: string }[]>`
     SELECT conrelid::regclass::text AS table, conname AS name, contype AS kind,
       pg_get_constraintdef(oid) AS definition
     FROM pg_constraint
     WHERE connamespace = 'public'::regnamespace
-      AND (contype = 'f' OR (contype = 'p' AND conrelid::regclass::text IN ${tx(tables)}))`;
+      AND (contype = 'f' OR (contype = 'p' AND conrelid::regclass::text IN ${tx(LOADED_TABLES)}))`;
   const indexes = await tx<{ name: string; definition: string }[]>`
     SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-    WHERE schemaname = 'public' AND tablename IN ${tx(tables)}
+    WHERE schemaname = 'public' AND tablename IN ${tx(LOADED_TABLES)}
       AND indexname NOT IN (SELECT conname FROM pg_constraint)`;
   const foreign = constraints.filter((c) => c.kind === 'f');
   const primary = constraints.filter((c) => c.kind === 'p');
@@ -121,7 +128,7 @@ async function copy(
   target: string,
   rows: () => Iterable<readonly (string | number | null)[]>,
 ): Promise<number> {
-  const stream: Writable = await tx.unsafe(`COPY ${target} FROM STDIN`).writable();
+  const stream: Writable = await tx.unsafe(`COPY ${target} FROM STDIN WITH (FREEZE)`).writable();
   const done = once(stream, 'finish');
   let count = 0;
   let chunk: string[] = [];
