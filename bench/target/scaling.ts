@@ -1,7 +1,7 @@
 import { fitUsl } from 'launchday';
 import type { FeedPhase, PhaseResult, ScalingFit, StoreKind } from './types.js';
 
-/** Server-side CPU at or above this share of its cores counts as saturated. */
+/** Server-side CPU at the most processes at or above this share of its cores: saturated. */
 const SATURATED = 0.9;
 
 /** Scaling below this share of the ideal (linear in processes) counts as flat. */
@@ -63,16 +63,17 @@ export function contention(
   const grew = last.requestsPerSecond / first.requestsPerSecond;
   const ideal = last.processes / first.processes;
   const cores = `${serverCores} core${serverCores === 1 ? '' : 's'}`;
-  const busiest = Math.max(...points.map((point) => point.serverSideCores));
+  const busy = points.map((point) => point.serverSideCores);
+  const used = `${Math.min(...busy).toFixed(2)}–${Math.max(...busy).toFixed(2)} of its ${cores}`;
   const scaled = `throughput ×${grew.toFixed(2)} for ×${ideal} the processes`;
-  if (Math.min(...points.map((point) => point.serverSideCores)) >= SATURATED * serverCores) {
+  if (last.serverSideCores >= SATURATED * serverCores) {
     const share = Math.max(...points.map((point) => point.databaseCpuShare));
     const database = share > 0 ? `, the database taking up to ${percent(share)} of it` : '';
-    return `${scaled}; the server side kept its ${cores} busy at every count${database}: the CPU contends, so σ and κ measure processes sharing it, not a lock.`;
+    return `${scaled}; the server side used ${used}${database}: the CPU contends, so σ and κ measure processes sharing it, not a lock.`;
   }
   if (grew < FLAT * ideal)
-    return `${scaled} while the server side used at most ${busiest.toFixed(2)} of its ${cores}: a wait contends, not the CPU — ${WAITS[store]}.`;
-  return `${scaled}, the server side at most ${busiest.toFixed(2)} of its ${cores} busy: little contention at these counts.`;
+    return `${scaled} while the server side used ${used}: a wait contends, not the CPU — ${WAITS[store]}.`;
+  return `${scaled}, the server side using ${used}: little contention at these counts.`;
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
