@@ -33,6 +33,10 @@ export interface RunFlags extends RunShapeFlags {
   segment?: string;
   /** `--start-at ISO-TIME`: when the load starts, for every instance of a segmented run. */
   startAt?: string;
+  /** `--target-metrics URL`, or false for `--no-target-metrics`: the service's page to read. */
+  targetMetrics?: string | false;
+  /** `--target-metric NAME`: series of that page to keep besides the standard ones. */
+  targetMetric: string[];
 }
 
 /** Adds the flags that shape the load and data (see {@link ScenarioFlags}) to `command`. */
@@ -94,6 +98,17 @@ export function addRunFlags(command: Command): Command {
     .option(
       '--start-at <iso-time>',
       'start the load at this time, e.g. 2026-12-04T20:00:00Z (default: now)',
+    )
+    .option(
+      '--target-metrics <url>',
+      "read the service's Prometheus page once a second into result.json (default: /metrics beside --base-url, when it answers)",
+    )
+    .option('--no-target-metrics', "read no page of the service's")
+    .option(
+      '--target-metric <name>',
+      'keep this series of that page too: a counter as a rate, a gauge, a histogram as p99 (repeatable)',
+      collect,
+      [],
     );
 }
 
@@ -123,5 +138,7 @@ export function runOptionsFrom(flags: RunFlags): RunOptions {
     maxMemory: flags.maxMemory,
     segment: flags.segment,
     startAt: flags.startAt,
+    targetMetrics: flags.targetMetrics,
+    targetMetricNames: flags.targetMetric.length > 0 ? flags.targetMetric : undefined,
   };
 }

@@ -19,6 +19,7 @@ import { readEnvOptions } from './env-options.js';
 import { resolveMemoryLimit } from './memory-limit.js';
 import { httpOptionsSchema, runOptionsSchema, zodIssues } from './run-options-schema.js';
 import { resolveSeed, resolveSegment, resolveStartAt } from './segment-options.js';
+import { resolveServiceMetrics } from './service-metrics-options.js';
 import type { ResolvedRun, ResolvedWorkload, RunOptions } from './types.js';
 
 /**
@@ -55,6 +56,11 @@ export function resolveRun(
   const seed = collect(issues, () => resolveSeed(merged.seed, segment, startAtMs), 0);
   if (baseUrl !== undefined)
     collect(issues, () => assertHostAllowed(new URL(baseUrl), allowedHosts, 'baseUrl'), undefined);
+  const serviceMetrics = collect(
+    issues,
+    () => resolveServiceMetrics(merged, baseUrl, allowedHosts),
+    null,
+  );
   if (issues.length > 0) throw invalidConfig(issues);
   const ends = workloads.map(({ plan }) => plan.startTimeMs + plan.durationMs);
   return deepFreeze<ResolvedRun>({
@@ -77,6 +83,7 @@ export function resolveRun(
     workloads,
     segment,
     startAtMs,
+    serviceMetrics,
     thresholdSpec,
     thresholds,
     compare: structuredClone(definition.compare ?? {}),

@@ -29,6 +29,22 @@ export const runOptionsSchema = z
       .optional(),
     segment: z.string().min(1).optional(),
     startAt: z.string().min(1).optional(),
+    targetMetrics: z
+      .union([
+        z.url({
+          protocol: /^https?$/,
+          error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:8080/metrics',
+        }),
+        z.literal(false),
+      ])
+      .optional(),
+    targetMetricNames: z
+      .array(
+        z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, {
+          error: 'must be a Prometheus metric name, e.g. orders_total',
+        }),
+      )
+      .optional(),
     // Each executor is checked against its load model's schema when the workloads are planned.
     workloads: z.record(z.string(), z.looseObject({ type: z.string() }).nullable()).optional(),
   })

@@ -43,6 +43,14 @@ export interface RunOptions {
    */
   startAt?: string;
   /**
+   * The target's Prometheus page, read once a second while the load runs (the service's side
+   * in result.json): a URL, or false to read none. Default: `<baseUrl>/metrics` when it
+   * answers in Prometheus' text format.
+   */
+  targetMetrics?: string | false;
+  /** Series of the target's page to keep besides the standard ones (`--target-metric`). */
+  targetMetricNames?: readonly string[];
+  /**
    * Per workload name: an executor config that replaces the scenario's, or null to leave the
    * workload out (capacity search drives one workload with its own load levels this way).
    */
@@ -80,6 +88,16 @@ export interface ResolvedRun {
   readonly segment: ExecutionSegment;
   /** When the load starts (epoch ms), or undefined for as soon as setup is done. */
   readonly startAtMs: number | undefined;
+  /**
+   * The target's page to read while the load runs, and the extra series to keep; `optional`
+   * when it was not asked for but guessed beside the base URL (then a first reading that fails
+   * stops the reading, with a note). Null: read none.
+   */
+  readonly serviceMetrics: {
+    readonly url: string;
+    readonly extra: readonly string[];
+    readonly optional: boolean;
+  } | null;
   readonly thresholdSpec: ThresholdSpec;
   readonly thresholds: readonly ThresholdDefinition[];
   /**

@@ -36,15 +36,25 @@ describe('the result upgrade chain', () => {
 
   it('gives a version 2 result no slices, and a version 1 result everything since', () => {
     const v2 = { schemaVersion: 2, runId: 'r2', series: [], writes: {}, consistency: null };
-    expect(upgradeResult(v2)).toEqual({ ...v2, schemaVersion: 3, slices: null });
+    expect(upgradeResult(v2, RESULT_UPGRADES, 3)).toEqual({
+      ...v2,
+      schemaVersion: 3,
+      slices: null,
+    });
     expect(v2).not.toHaveProperty('slices');
     expect(upgradeResult({ schemaVersion: 1, runId: 'r1' })).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       runId: 'r1',
       writes: {},
       consistency: null,
       slices: null,
+      service: null,
     });
+  });
+
+  it("gives a version 3 result no service's side", () => {
+    const v3 = { schemaVersion: 3, runId: 'r3', slices: null, writes: {}, consistency: null };
+    expect(upgradeResult(v3)).toEqual({ ...v3, schemaVersion: 4, service: null });
   });
 
   it('brings a document up one step per version and stamps each version', () => {

@@ -19,6 +19,8 @@ export type ResultUpgrades = Readonly<Record<number, ResultUpgrade>>;
  *   (`consistency`, none ran before).
  * - 2 → 3: the per-second slices of the series (`slices`) that `compare` resamples; null, as
  *   version 2 kept no per-second series deltas.
+ * - 3 → 4: the service's side (`service`), read off the target's /metrics; null, as version 3
+ *   read none.
  *
  * Changing the layout is: bump RESULT_SCHEMA_VERSION to N + 1, change RunResult and
  * schemas/result.schema.json, and add one step here, `N: (old) => ({ ...old, newField: ... })`;
@@ -27,6 +29,7 @@ export type ResultUpgrades = Readonly<Record<number, ResultUpgrade>>;
 export const RESULT_UPGRADES: ResultUpgrades = Object.freeze({
   1: (document: ResultDocument) => ({ ...document, writes: {}, consistency: null }),
   2: (document: ResultDocument) => ({ ...document, slices: null }),
+  3: (document: ResultDocument) => ({ ...document, service: null }),
 });
 
 /**

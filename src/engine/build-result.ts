@@ -8,6 +8,7 @@ import {
   type RunResult,
   type RunSlices,
   type RunStatus,
+  type ServiceSide,
   type ThresholdOutcome,
   type WriteLogEntry,
 } from '../core/result.js';
@@ -38,6 +39,8 @@ export interface RunFacts {
   readonly writes: Readonly<Record<string, WriteLogEntry>>;
   /** What went wrong with the generator itself (e.g. an overrun), for `generator.reasons`. */
   readonly generatorProblems: readonly string[];
+  /** What the target's /metrics said while the load ran; null when none was read. */
+  readonly service: ServiceSide | null;
 }
 
 /**
@@ -78,6 +81,7 @@ export function buildResult(facts: RunFacts): RunResult {
     slices: facts.slices,
     writes: { ...facts.writes },
     consistency: null,
+    service: facts.service,
   };
 }
 

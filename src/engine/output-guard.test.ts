@@ -7,7 +7,7 @@ describe('OutputGuard', () => {
   it('sets aside an output that throws, reports it once, and keeps feeding the others', async () => {
     const result = buildRunResult();
     const point = result.intervals[0]!;
-    const live = { elapsedMs: 1000, thresholds: [], series: [] };
+    const live = { elapsedMs: 1000, thresholds: [], series: [], service: null };
     const seen: string[] = [];
     class Flaky implements Output {
       interval(): void {

@@ -12,6 +12,7 @@ import { buildResult } from './build-result.js';
 import { IntervalAssembler } from './interval-assembler.js';
 import { OutputGuard } from './output-guard.js';
 import { planTargetAt } from './plan-target.js';
+import { ServiceScraper } from './service-scraper.js';
 import { type PoolOutcome, WorkerPool } from './worker-pool.js';
 
 /** Time given to workers to get going between "start" and interval 0. */
@@ -55,6 +56,7 @@ export class RunEngine {
   private readonly outputs: OutputGuard;
   private thresholdResults: ThresholdResult[] = [];
   private pool: WorkerPool | undefined;
+  private readonly scraper: ServiceScraper | undefined;
   private startAt = 0;
   private overran = false;
   private stopped: { status: RunStatus; reason: string } | undefined;
@@ -65,6 +67,7 @@ export class RunEngine {
   ) {
     this.metrics = new RunMetrics(run.tags);
     this.outputs = new OutputGuard(options.outputs, options.onOutputProblem);
+    this.scraper = run.serviceMetrics === null ? undefined : new ServiceScraper(run.serviceMetrics);
   }
 
   /** Runs to the end (or until stopped) and returns the result; rejects only before the load. */
@@ -88,6 +91,7 @@ export class RunEngine {
       this.startAt = loadStart(this.run.startAtMs);
       await this.outputs.start({ runId: this.options.runId, run: this.run, startAt: this.startAt });
       pool.begin(this.startAt);
+      this.scraper?.start(this.startAt);
       if (this.stopped) pool.stop();
       const timer = setTimeout(
         () => this.terminateOverrun(),
@@ -97,6 +101,7 @@ export class RunEngine {
       assembler.flush();
       return await this.finish(startedAt, outcome);
     } finally {
+      this.scraper?.cancel();
       await pool.terminate();
     }
   }
@@ -146,6 +151,7 @@ export class RunEngine {
       elapsedMs,
       thresholds: this.thresholdResults,
       series: this.metrics.latestSeries,
+      service: this.scraper?.latest() ?? null,
     });
   }
 
@@ -154,6 +160,7 @@ export class RunEngine {
     const elapsedMs = Math.max(1, epochNow() - this.startAt);
     this.metrics.setElapsed(elapsedMs);
     const thresholds = evaluateThresholds(this.run.thresholds, this.metrics, elapsedMs, true);
+    const service = (await this.scraper?.stop()) ?? null;
     const result = buildResult({
       run: this.run,
       runId: this.options.runId,
@@ -170,6 +177,7 @@ export class RunEngine {
       interrupted,
       writes,
       generatorProblems: this.generatorProblems,
+      service,
     });
     const amended = (await this.options.afterRun?.(result)) ?? result;
     await this.outputs.end(amended);

@@ -44,6 +44,7 @@ describe('ConsoleProgress on a TTY', () => {
       elapsedMs: 1000,
       thresholds: [failingFeed, passingSignup],
       series: [],
+      service: null,
     });
     const first = take();
     expect(first).not.toContain('\x1b[J');
@@ -52,6 +53,7 @@ describe('ConsoleProgress on a TTY', () => {
       elapsedMs: 2000,
       thresholds: [failingFeed, passingSignup],
       series: [],
+      service: null,
     });
     const second = take();
     expect(second.startsWith(`\x1b[${drawn}A\x1b[J`)).toBe(true);
@@ -68,6 +70,7 @@ describe('ConsoleProgress on a TTY', () => {
         elapsedMs: (i + 1) * 1000,
         thresholds: [failingFeed, passingSignup],
         series: [],
+        service: null,
       });
       if (i < intervals.length - 1) take();
     }
@@ -94,7 +97,12 @@ describe('ConsoleProgress on a TTY', () => {
     const { stream, take } = fakeStream(true, 40);
     const progress = new ConsoleProgress(stream, { color: true });
     start(progress);
-    progress.interval(intervals[0]!, { elapsedMs: 1000, thresholds: [failingFeed], series: [] });
+    progress.interval(intervals[0]!, {
+      elapsedMs: 1000,
+      thresholds: [failingFeed],
+      series: [],
+      service: null,
+    });
     const lines = take().split('\n').slice(0, -1);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(39);
@@ -112,6 +120,7 @@ describe('ConsoleProgress without a TTY', () => {
         elapsedMs: (i + 1) * 1000,
         thresholds: [failingFeed],
         series: [],
+        service: null,
       });
       written.push(take());
     }
@@ -145,7 +154,12 @@ describe('ConsoleProgress without a TTY', () => {
     const progress = new ConsoleProgress(stream, { color: false, plainEveryMs: 20_000 });
     start(progress);
     for (const [i, point] of intervals.entries())
-      progress.interval(point, { elapsedMs: (i + 1) * 1000, thresholds: [], series: [] });
+      progress.interval(point, {
+        elapsedMs: (i + 1) * 1000,
+        thresholds: [],
+        series: [],
+        service: null,
+      });
     progress.end();
     expect(take()).toBe('');
   });

@@ -1,5 +1,5 @@
 import type { ResolvedRun } from '../config/types.js';
-import type { IntervalPoint, RunResult } from '../core/result.js';
+import type { IntervalPoint, RunResult, ServicePoint } from '../core/result.js';
 import type { ThresholdResult } from '../metrics/threshold-types.js';
 import type { SeriesDelta } from '../metrics/types.js';
 
@@ -24,6 +24,8 @@ export interface LiveState {
    * workers. Outputs that need run-long values merge them (e.g. with a `SeriesStore`).
    */
   readonly series: readonly SeriesDelta[];
+  /** The service's side of the newest second with one (see `ServiceScraper`), else null. */
+  readonly service: ServicePoint | null;
 }
 
 /**

@@ -98,6 +98,7 @@ export function noisyRun(options: NoisyRunOptions): RunResult {
     endedAt: new Date(startedAt.getTime() + seconds * 1000),
     stopped: undefined,
     interrupted: 0,
+    service: null,
     writes: {},
     generatorProblems: [],
   });

@@ -84,6 +84,7 @@ export function buildResolvedRun(): ResolvedRun {
     ],
     segment: WHOLE_RUN,
     startAtMs: undefined,
+    serviceMetrics: null,
     thresholdSpec: FIXTURE_THRESHOLDS,
     thresholds: parseThresholds(FIXTURE_THRESHOLDS),
     compare: {},
@@ -133,6 +134,7 @@ export function buildRunResult(options: FixtureOptions = {}): RunResult {
     interrupted: 0,
     writes,
     generatorProblems: [],
+    service: null,
   });
   if (options.consistency === undefined) return result;
   const checkedAt = new Date(endedAt.getTime() + 2000);

@@ -6,18 +6,26 @@ import { afterEach } from 'vitest';
 export interface TestServer {
   readonly url: string;
   readonly server: Server;
-  /** Requests the server has received so far. */
+  /** Requests the server has received so far, besides launchday's look for its /metrics. */
   readonly requests: () => number;
   close(): Promise<void>;
 }
 
-/** Starts `handler` on an ephemeral port of 127.0.0.1. */
+/**
+ * Starts `handler` on an ephemeral port of 127.0.0.1. The server has no /metrics: it answers
+ * launchday's first reading of it (the service's side, looked for beside the base URL) with a
+ * 404 that neither `handler` nor `requests` see, so a test counts only what its scenario sent.
+ */
 export async function startTestServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<TestServer> {
   let requests = 0;
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('no metrics here\n');
+      return;
+    }
     requests++;
     handler(req, res);
   });

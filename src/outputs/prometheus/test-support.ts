@@ -33,6 +33,6 @@ export class TestRun {
     const elapsedMs = (index + 1) * 1000;
     const snapshot = this.worker.snapshot(index, 0.1);
     const point = this.metrics.addInterval(index, [snapshot], targets, elapsedMs);
-    return [point, { elapsedMs, thresholds, series: this.metrics.latestSeries }];
+    return [point, { elapsedMs, thresholds, series: this.metrics.latestSeries, service: null }];
   }
 }

@@ -125,7 +125,12 @@ function measuredSteps(
   const collector = new StepCollector(windows, workload);
   for (const point of result.intervals) {
     const series = sliceDeltasAt(result.slices!, point.t);
-    collector.interval(point, { elapsedMs: (point.t + 1) * 1000, thresholds: [], series });
+    collector.interval(point, {
+      elapsedMs: (point.t + 1) * 1000,
+      thresholds: [],
+      series,
+      service: null,
+    });
   }
   return collector.measurements
     .filter(({ window, seconds }) => seconds === window.endS - window.startS - window.warmupS)
