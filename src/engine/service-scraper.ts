@@ -18,6 +18,9 @@ export interface ServiceScrapeOptions {
 /** Longest a reading may take before it counts as missed (ms). */
 const READ_TIMEOUT_MS = 900;
 
+/** The User-Agent of every reading, so that a target's logs can tell them from the load. */
+export const SCRAPER_USER_AGENT = 'launchday-target-metrics';
+
 /** Largest page read (bytes): a bigger one is not a service's metrics, or not worth a second. */
 const MAX_PAGE_BYTES = 8 * 2 ** 20;
 
@@ -112,7 +115,7 @@ export class ServiceScraper {
   private async fetchPage(): Promise<string> {
     const response = await fetch(this.options.url, {
       signal: AbortSignal.timeout(READ_TIMEOUT_MS),
-      headers: { accept: 'text/plain;version=0.0.4' },
+      headers: { accept: 'text/plain;version=0.0.4', 'user-agent': SCRAPER_USER_AGENT },
     }).catch((error: Error) => {
       const timedOut = error.name === 'TimeoutError';
       throw new Error(timedOut ? `no answer within ${READ_TIMEOUT_MS} ms` : 'no answer');

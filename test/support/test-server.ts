@@ -1,20 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach } from 'vitest';
+import { SCRAPER_USER_AGENT } from '../../src/engine/service-scraper.js';
 
 /** A real HTTP server on 127.0.0.1 for a test, with its URL and a way to close it. */
 export interface TestServer {
   readonly url: string;
   readonly server: Server;
-  /** Requests the server has received so far, besides launchday's look for its /metrics. */
+  /** Requests the server has received so far, besides launchday's looks for its /metrics. */
   readonly requests: () => number;
   close(): Promise<void>;
 }
 
 /**
- * Starts `handler` on an ephemeral port of 127.0.0.1. The server has no /metrics: it answers
- * launchday's first reading of it (the service's side, looked for beside the base URL) with a
- * 404 that neither `handler` nor `requests` see, so a test counts only what its scenario sent.
+ * Starts `handler` on an ephemeral port of 127.0.0.1. launchday's readings of /metrics (the
+ * service's side, looked for beside the base URL) get a 404 that neither `handler` nor
+ * `requests` see, so a test counts only what its scenario sent; anyone else's request for
+ * /metrics (a Prometheus scraping the server) reaches `handler`.
  */
 export async function startTestServer(
   handler: (req: IncomingMessage, res: ServerResponse) => void,
@@ -22,7 +24,7 @@ export async function startTestServer(
   let requests = 0;
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/metrics') {
+    if (req.url === '/metrics' && req.headers['user-agent'] === SCRAPER_USER_AGENT) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no metrics here\n');
       return;
     }
