@@ -1,6 +1,6 @@
 import { epochNow } from '../core/clock.js';
 import type { ServicePoint, ServiceSide } from '../core/result.js';
-import { parseExposition } from '../metrics/service/exposition.js';
+import { type Exposition, parseExposition } from '../metrics/service/exposition.js';
 import { type ServiceReading, servicePoint } from '../metrics/service/service-point.js';
 
 /** What the scraper reads. */
@@ -135,8 +135,8 @@ export class ServiceScraper {
 }
 
 /** The page parsed; throws one message for every way it is not Prometheus' text format. */
-function parsePage(text: string): ReturnType<typeof parseExposition> {
-  let page: ReturnType<typeof parseExposition> | undefined;
+function parsePage(text: string): Exposition {
+  let page: Exposition | undefined;
   try {
     page = parseExposition(text);
   } catch {

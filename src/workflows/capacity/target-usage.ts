@@ -1,4 +1,5 @@
 import type { TargetUsage } from '../../capacity/types.js';
+import { type Exposition, parseExposition } from '../../metrics/service/exposition.js';
 
 /** One reading of a target's /metrics: when, and its process CPU and event-loop figures. */
 export interface UsageSample {
@@ -20,9 +21,10 @@ export async function sampleUsage(metricsUrl: string): Promise<UsageSample | nul
     (response) => (response.ok ? response.text() : ''),
     () => '',
   );
-  const cpu = samples(text, 'process_cpu_seconds_total');
+  const page = parsed(text);
+  const cpu = valuesOf(page, 'process_cpu_seconds_total');
   if (cpu.length === 0) return null;
-  const elu = samples(text, 'nodejs_eventloop_utilization');
+  const elu = valuesOf(page, 'nodejs_eventloop_utilization');
   return {
     at,
     cpuSeconds: cpu.reduce((sum, value) => sum + value, 0),
@@ -40,15 +42,17 @@ export function usageBetween(from: UsageSample | null, to: UsageSample | null): 
   };
 }
 
-/** The values of every sample of `metric` in Prometheus text `text`. */
-function samples(text: string, metric: string): number[] {
-  const values: number[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(metric)) continue;
-    const rest = line.slice(metric.length);
-    if (rest[0] !== ' ' && rest[0] !== '{') continue;
-    const value = Number(rest.slice(rest.lastIndexOf(' ') + 1));
-    if (Number.isFinite(value)) values.push(value);
+/** The page parsed, or null when it is not Prometheus text. */
+function parsed(text: string): Exposition | null {
+  try {
+    return parseExposition(text);
+  } catch {
+    return null;
   }
-  return values;
+}
+
+/** The finite values of every sample of `metric` on `page`. */
+function valuesOf(page: Exposition | null, metric: string): number[] {
+  const samples = page?.samples.get(metric) ?? [];
+  return samples.map((sample) => sample.value).filter(Number.isFinite);
 }
